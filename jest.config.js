@@ -1,0 +1,10 @@
+/** Jest runs TypeScript through ts-jest without type-checking (`npm run lint` type-checks). */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+	},
+	testTimeout: 60000,
+};

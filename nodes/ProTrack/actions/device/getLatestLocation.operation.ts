@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runBatched } from '../../../shared/batching';
+import { withIsoTimes } from '../../../shared/time';
+import { decodeTrackStatuses, TRACK_TIME_FIELDS, trackLocation } from '../../helpers/decode';
+import { collectImeis, MAX_IMEIS_PER_REQUEST } from '../../helpers/imei';
+import { emitKeyedResults } from '../../helpers/output';
+import { proTrackRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'IMEIs',
+		name: 'imeis',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '358899051025339, 355139000000234',
+		description:
+			'One IMEI, or several separated by commas. Use an expression such as {{ $json.imei }} to take one IMEI from each input item; requests are batched 100 IMEIs at a time.',
+	},
+];
+
+const displayOptions = { show: { resource: ['device'], operation: ['getLatestLocation'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Latest position and status of every IMEI, one output item per IMEI, batched 100 per request. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { requests, invalid } = collectImeis(this, 'imeis', 'IMEIs');
+	if (invalid.length > 0 && !this.continueOnFail()) throw invalid[0].error;
+
+	const results = await runBatched<IDataObject>(requests, MAX_IMEIS_PER_REQUEST, async (imeis) => {
+		const envelope = await proTrackRequest.call(this, {
+			method: 'GET',
+			path: '/api/track',
+			params: { imeis: imeis.join(',') },
+		});
+		const records = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
+		return new Map(records.map((record) => [String(record.imei), record]));
+	});
+
+	return emitKeyedResults(this, results, invalid, (imei, record) =>
+		record === undefined
+			? {
+					imei,
+					found: false,
+					message: 'ProTrack returned no position for this IMEI (not on this account, or never reported)',
+				}
+			: {
+					...withIsoTimes(record, TRACK_TIME_FIELDS),
+					found: true,
+					statuses: decodeTrackStatuses(record),
+					location: { ...trackLocation(record) },
+				},
+	);
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	IConnections,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { LoggerProxy, Workflow } from 'n8n-workflow';
+
+import { CredentialStore, TestCredentialsHelper } from './credentials';
+import { loadCredentialTypes, PackageNodeTypes } from './package-types';
+
+export interface WorkflowJson {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+	staticData?: IDataObject;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Output items of a node's first run, first output. */
+	output(nodeName: string): INodeExecutionData[];
+	/** The execution error, if the workflow failed. */
+	error: IRun['data']['resultData']['error'];
+	/** Workflow static data after the run (pass it to the next run, as n8n persists it). */
+	staticData: IDataObject;
+}
+
+const nodeTypes = new PackageNodeTypes();
+
+// The engine logs every node error through its logger; tests read errors from the run instead.
+// Set N8N_TEST_LOG=1 to see the engine's log.
+if (!process.env.N8N_TEST_LOG) {
+	const quiet = () => undefined;
+	LoggerProxy.init({ error: quiet, warn: quiet, info: quiet, debug: quiet } as unknown as Parameters<
+		typeof LoggerProxy.init
+	>[0]);
+}
+const credentialTypes = loadCredentialTypes();
+
+/**
+ * The n8n engine in this process: one store of credentials shared by every execution run through
+ * it, like n8n's database is shared by its processes.
+ */
+export class TestN8n {
+	readonly credentials = new CredentialStore();
+
+	private readonly helper = new TestCredentialsHelper(this.credentials, credentialTypes);
+
+	/** Runs a workflow the way n8n runs a manual execution, through WorkflowExecute. */
+	async run(json: WorkflowJson, mode: 'manual' | 'trigger' = 'manual'): Promise<RunResult> {
+		const id = randomUUID();
+		const workflowData = {
+			id: 'test-workflow',
+			name: json.name ?? 'test',
+			active: false,
+			nodes: json.nodes,
+			connections: json.connections,
+			settings: { executionOrder: 'v1' },
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as unknown as IWorkflowBase;
+		const workflow = new Workflow({
+			id: workflowData.id,
+			name: workflowData.name,
+			nodes: json.nodes,
+			connections: json.connections,
+			active: false,
+			nodeTypes,
+			staticData: structuredClone(json.staticData ?? {}),
+			settings: { executionOrder: 'v1' },
+		});
+		const hooks = new ExecutionLifecycleHooks(mode, id, workflowData);
+		const additionalData = this.additionalData(id, hooks);
+		const run = await new WorkflowExecute(additionalData, mode).run({ workflow });
+		const runData = run.data.resultData.runData;
+		return {
+			run,
+			error: run.data.resultData.error,
+			staticData: workflow.staticData as IDataObject,
+			output: (nodeName) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
+		};
+	}
+
+	private additionalData(executionId: string, hooks: ExecutionLifecycleHooks) {
+		return {
+			credentialsHelper: this.helper,
+			hooks,
+			executionId,
+			currentNodeExecutionIndex: 0,
+			variables: {},
+			restApiUrl: 'http://127.0.0.1/rest',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			formBaseUrl: 'http://127.0.0.1/form',
+			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+			formTestBaseUrl: 'http://127.0.0.1/form-test',
+			webhookBaseUrl: 'http://127.0.0.1/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+			mcpBaseUrl: 'http://127.0.0.1/mcp',
+			mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+			executeWorkflow: async () => {
+				throw new Error('Sub-workflows are not supported by the test runner');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			logAiEvent: () => undefined,
+			startRunnerTask: async () => {
+				throw new Error('Task runners are not supported by the test runner');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+}

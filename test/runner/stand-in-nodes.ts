@@ -1,0 +1,51 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+/**
+ * n8n-nodes-base is not installed for the in-process tests (it is large); these stand in for the
+ * two base nodes the test workflows need. They behave like the originals for that use.
+ */
+class ManualTrigger implements INodeType {
+	description = {
+		displayName: 'Manual Trigger',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Starts the workflow with one empty item',
+		defaults: { name: 'Manual Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	} as INodeType['description'];
+
+	// The engine starts a workflow at a node of this type with one empty item.
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [[{ json: {} }]];
+	}
+}
+
+/** Emits the items given in its `items` parameter (like a Code node returning fixed items). */
+class TestItems implements INodeType {
+	description = {
+		displayName: 'Test Items',
+		name: 'testItems',
+		group: ['transform'],
+		version: 1,
+		description: 'Emits fixed items',
+		defaults: { name: 'Test Items' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as unknown;
+		const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<Record<string, unknown>>;
+		return [list.map((json) => ({ json: json as INodeExecutionData['json'] }))];
+	}
+}
+
+export const STAND_IN_NODES: Record<string, INodeType> = {
+	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
+	'test.items': new TestItems(),
+};
