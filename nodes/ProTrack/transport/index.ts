@@ -113,7 +113,8 @@ async function send(
 	};
 	const node = context.getNode();
 	const nodeCredential = node.credentials?.[CREDENTIAL_TYPE];
-	let response: IN8nHttpFullResponse;
+	let response: IN8nHttpFullResponse | undefined;
+	let failure: Error | undefined;
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
@@ -129,13 +130,9 @@ async function send(
 			},
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		const kind = classifyThrownError(error);
-		const wrapped = thrownError(context, call, error, credentials);
-		if (isRetryable(kind, call.safeToRepeat ?? call.method === 'GET')) {
-			throw new RetryableFailure(wrapped);
-		}
-		throw wrapped;
+		failure = thrownFailure(context, call, error, credentials);
 	}
+	if (response === undefined) throw failure;
 	return {
 		status: response.statusCode,
 		headers: (response.headers ?? {}) as IDataObject,
@@ -236,26 +233,30 @@ function failure(
 	);
 }
 
-/** A request that threw (network failure, or the login itself failed). No secrets in the message. */
-function thrownError(
+/**
+ * A request that threw: the network failed, or the login itself did. The message keeps no secrets.
+ * Network failures are retryable as far as the request is safe to repeat.
+ */
+function thrownFailure(
 	context: ProTrackContext,
 	call: ProTrackCall,
 	error: unknown,
 	credentials: ICredentialDataDecryptedObject,
-): NodeApiError {
+): Error {
 	const secrets = [
 		credentials.password as string | undefined,
 		credentials.accessToken as string | undefined,
 		...(call.secrets ?? []),
 	];
-	const raw = error instanceof Error ? error.message : String(error);
-	const message = redactSecrets(raw, secrets);
+	const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
 	const loginFailed = /ProTrack authorization failed/.test(message);
-	return new NodeApiError(context.getNode(), { path: call.path } as JsonObject, {
+	const wrapped = new NodeApiError(context.getNode(), { path: call.path } as JsonObject, {
 		message: loginFailed ? message : `Could not reach ProTrack: ${message}`,
 		description: loginFailed
 			? 'Check the account and password of the ProTrack credential.'
 			: `Request ${call.method} ${call.path} to ${baseUrlOf(credentials)}`,
 		itemIndex: call.itemIndex,
 	});
+	const safeToRepeat = call.safeToRepeat ?? call.method === 'GET';
+	return isRetryable(classifyThrownError(error), safeToRepeat) ? new RetryableFailure(wrapped) : wrapped;
 }

@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: '358899051025339, 355139000000234',
 		description:
-			'One IMEI, or several separated by commas. Use an expression such as {{ $json.imei }} to take one IMEI from each input item; requests are batched 100 IMEIs at a time.',
+			'One IMEI, or several separated by commas. To take one IMEI from each input item, drag the input field here. Requests are batched 100 IMEIs at a time.',
 	},
 ];
 
