@@ -46,8 +46,8 @@ function fromEpochGuessingUnit(epoch: number): DateTime | null {
 	return fromEpoch(epoch, Math.abs(epoch) < SECONDS_LIMIT ? 's' : 'ms');
 }
 
-function parseDateTimeText(text: string): DateTime | null {
-	const options = { zone: 'utc', setZone: true };
+function parseDateTimeText(text: string, zone: string): DateTime | null {
+	const options = { zone, setZone: true };
 	const jsDateText = text.replace(/\s*\([^)]*\)\s*$/, '');
 	const attempts = [
 		() => DateTime.fromISO(text, options),
@@ -65,9 +65,10 @@ function parseDateTimeText(text: string): DateTime | null {
 
 /**
  * Non-throwing parse of the inputs `parseDateTimeInput` accepts; null when unusable.
- * Strings without a zone are read as UTC; a zone in the input is kept on the result.
+ * Strings without a zone are read in `zone` (n8n's date-time fields give the workflow's local time
+ * without an offset: pass `this.getTimezone()`); a zone in the input is kept on the result.
  */
-export function tryParseDateTime(value: unknown): DateTime | null {
+export function tryParseDateTime(value: unknown, zone = 'utc'): DateTime | null {
 	if (value instanceof DateTime) return validOrNull(value);
 	if (isDuckDateTime(value)) {
 		const millis = value.toMillis();
@@ -83,7 +84,7 @@ export function tryParseDateTime(value: unknown): DateTime | null {
 	const text = value.trim();
 	if (text === '') return null;
 	const epoch = toFiniteNumber(text);
-	return epoch !== null ? fromEpochGuessingUnit(epoch) : parseDateTimeText(text);
+	return epoch !== null ? fromEpochGuessingUnit(epoch) : parseDateTimeText(text, zone);
 }
 
 /**
@@ -91,8 +92,8 @@ export function tryParseDateTime(value: unknown): DateTime | null {
  * epoch numbers or numeric strings (below 1e11 = seconds, else milliseconds),
  * luxon DateTime objects (also from another luxon copy) and JS Dates.
  */
-export function parseDateTimeInput(ref: FieldRef, value: unknown): DateTime {
-	const parsed = tryParseDateTime(value);
+export function parseDateTimeInput(ref: FieldRef, value: unknown, zone = 'utc'): DateTime {
+	const parsed = tryParseDateTime(value, zone);
 	if (!parsed) throw invalidValue(ref, value, EXPECTED_INPUT);
 	return parsed;
 }

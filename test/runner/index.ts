@@ -1,4 +1,4 @@
 export { CredentialStore } from './credentials';
 export { PACKAGE_NAME } from './package-types';
-export { TestN8n, type RunResult, type WorkflowJson } from './run-workflow';
+export { Poller, TestN8n, type RunResult, type WorkflowJson } from './run-workflow';
 export { chain, itemsInto, node, packageNodeType } from './workflows';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, getExecutePollFunctions, WorkflowExecute } from 'n8n-core';
 import type {
 	IConnections,
 	IDataObject,
@@ -87,6 +87,42 @@ export class TestN8n {
 		};
 	}
 
+	/**
+	 * A workflow with a polling trigger, as if activated: each poll() runs the node's poll with n8n's
+	 * real poll context; the static data is kept between polls as n8n persists it (serialized, so a
+	 * poller made from the same data behaves like n8n after a restart).
+	 */
+	poller(json: WorkflowJson, triggerName: string, staticData: IDataObject = {}): Poller {
+		return new Poller(this, json, triggerName, JSON.stringify(staticData));
+	}
+
+	/** @internal used by Poller */
+	async pollOnce(
+		json: WorkflowJson,
+		triggerName: string,
+		staticData: IDataObject,
+		mode: 'trigger' | 'manual',
+	): Promise<{ items: INodeExecutionData[] | null; staticData: IDataObject }> {
+		const workflow = new Workflow({
+			id: 'test-workflow',
+			name: json.name ?? 'test',
+			nodes: json.nodes,
+			connections: json.connections,
+			active: true,
+			nodeTypes,
+			staticData,
+			settings: { executionOrder: 'v1' },
+		});
+		const node = workflow.getNode(triggerName);
+		if (node === null) throw new Error(`No node named ${triggerName}`);
+		const nodeType = nodeTypes.getByNameAndVersion(node.type);
+		if (typeof nodeType.poll !== 'function') throw new Error(`${node.type} is not a polling trigger`);
+		const hooks = new ExecutionLifecycleHooks(mode, randomUUID(), {} as IWorkflowBase);
+		const context = getExecutePollFunctions(workflow, node, this.additionalData(randomUUID(), hooks), mode, 'activate');
+		const result = await nodeType.poll.call(context);
+		return { items: result?.[0] ?? null, staticData: workflow.staticData as IDataObject };
+	}
+
 	private additionalData(executionId: string, hooks: ExecutionLifecycleHooks) {
 		return {
 			credentialsHelper: this.helper,
@@ -114,5 +150,38 @@ export class TestN8n {
 				throw new Error('Task runners are not supported by the test runner');
 			},
 		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+}
+
+export class Poller {
+	constructor(
+		private readonly n8n: TestN8n,
+		private readonly json: WorkflowJson,
+		private readonly triggerName: string,
+		/** The static data as n8n stores it between polls. */
+		public storedStaticData: string,
+	) {}
+
+	/** One scheduled poll: returns the emitted items (null when nothing is new) and persists static data. */
+	async poll(): Promise<INodeExecutionData[] | null> {
+		const { items, staticData } = await this.n8n.pollOnce(
+			this.json,
+			this.triggerName,
+			JSON.parse(this.storedStaticData) as IDataObject,
+			'trigger',
+		);
+		this.storedStaticData = JSON.stringify(staticData);
+		return items;
+	}
+
+	/** The editor's "Fetch Test Event": a manual poll; static data is not persisted. */
+	async testPoll(): Promise<INodeExecutionData[] | null> {
+		const { items } = await this.n8n.pollOnce(
+			this.json,
+			this.triggerName,
+			JSON.parse(this.storedStaticData) as IDataObject,
+			'manual',
+		);
+		return items;
 	}
 }

@@ -1,12 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as account from './account/Account.resource';
+import * as alarm from './alarm/Alarm.resource';
+import * as command from './command/Command.resource';
 import * as device from './device/Device.resource';
+import * as geofence from './geofence/Geofence.resource';
+import * as message from './message/Message.resource';
+import * as playback from './playback/Playback.resource';
+import type { ProTrackOperation } from './types';
 
-type Operation = { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[]> };
-
-const resources: Record<string, Record<string, Operation>> = {
-	device: { getLatestLocation: device.getLatestLocation },
+/** Every resource file exports `operations`: operation value → its module. */
+const resources: Record<string, Record<string, ProTrackOperation>> = {
+	account: account.operations,
+	alarm: alarm.operations,
+	command: command.operations,
+	device: device.operations,
+	geofence: geofence.operations,
+	message: message.operations,
+	playback: playback.operations,
 };
 
 /**

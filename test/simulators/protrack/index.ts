@@ -98,6 +98,16 @@ export class ProTrackSimulator extends Simulator {
 		this.state.addRoutePoints(imei, points);
 	}
 
+	/** Ground truth for tests: every route point with begin <= gpstime <= end (generated and added), ascending. */
+	routePoints(imei: string, begin: number, end: number): RoutePoint[] {
+		return this.state.history.points(this.state.requireDevice(imei), begin, end).map((point) => ({ ...point }));
+	}
+
+	/** Ground truth for tests: every alarm with begin <= systemtime <= end (generated and added), ascending. */
+	alarms(imei: string, begin: number, end: number): AlarmRecord[] {
+		return this.state.history.alarms(this.state.requireDevice(imei), begin, end).map((alarm) => ({ ...alarm }));
+	}
+
 	addAlarms(imei: string, alarms: AlarmRecord[]): void {
 		this.state.requireDevice(imei);
 		this.state.history.addAlarms(imei, alarms);

@@ -234,3 +234,20 @@ describe('time zones', () => {
 		);
 	});
 });
+
+describe('parseDateTimeInput with a workflow time zone', () => {
+	const ref = {
+		node: { id: '1', name: 'Test', type: 'test', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
+		parameter: 'Start',
+	};
+
+	it('reads a zone-less value (as n8n date-time fields give it) in the given zone', () => {
+		const dt = parseDateTimeInput(ref, '2024-01-15T10:30:00', 'Asia/Kolkata');
+		expect(dt.toUTC().toISO()).toBe('2024-01-15T05:00:00.000Z');
+	});
+
+	it('keeps an explicit offset whatever the zone', () => {
+		const dt = parseDateTimeInput(ref, '2024-01-15T10:30:00Z', 'Asia/Kolkata');
+		expect(dt.toUTC().toISO()).toBe('2024-01-15T10:30:00.000Z');
+	});
+});

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runBatched } from '../../../shared/batching';
+import { keyedResultsToItems, stopOnInvalidInput } from '../../../shared/items';
 import { withIsoTimes } from '../../../shared/time';
 import { decodeTrackStatuses, TRACK_TIME_FIELDS, trackLocation } from '../../helpers/decode';
 import { collectImeis, MAX_IMEIS_PER_REQUEST } from '../../helpers/imei';
-import { emitKeyedResults } from '../../helpers/output';
 import { proTrackRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -28,7 +28,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 /** Latest position and status of every IMEI, one output item per IMEI, batched 100 per request. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { requests, invalid } = collectImeis(this, 'imeis', 'IMEIs');
-	if (invalid.length > 0 && !this.continueOnFail()) throw invalid[0].error;
+	stopOnInvalidInput(this, invalid);
 
 	const results = await runBatched<IDataObject>(requests, MAX_IMEIS_PER_REQUEST, async (imeis) => {
 		const envelope = await proTrackRequest.call(this, {
@@ -40,7 +40,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return new Map(records.map((record) => [String(record.imei), record]));
 	});
 
-	return emitKeyedResults(this, results, invalid, (imei, record) =>
+	return keyedResultsToItems(this, results, invalid, (imei, record) =>
 		record === undefined
 			? {
 					imei,

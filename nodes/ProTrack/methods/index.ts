@@ -1,0 +1,42 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { proTrackRequest } from '../transport';
+
+function matches(filter: string | undefined, ...fields: unknown[]): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return fields.some((field) => String(field ?? '').toLowerCase().includes(needle));
+}
+
+/** Device picker: the account's devices (the API returns at most 500), filtered by IMEI, name or plate. */
+export async function searchDevices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const envelope = await proTrackRequest.call(this, { method: 'GET', path: '/api/device/list' });
+	const devices = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
+	return {
+		results: devices
+			.filter((device) => matches(filter, device.imei, device.devicename, device.platenumber))
+			.map((device) => ({
+				name: [device.devicename, device.platenumber].filter(Boolean).join(' · ') || String(device.imei),
+				value: String(device.imei),
+				description: String(device.imei),
+			})),
+	};
+}
+
+/** Sub-accounts of the credential's account, for account pickers. */
+export async function getSubAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const envelope = await proTrackRequest.call(this, { method: 'GET', path: '/api/user/list' });
+	const users = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
+	return users.map((user) => ({
+		name: user.username ? `${user.account} (${user.username})` : String(user.account),
+		value: String(user.account),
+	}));
+}

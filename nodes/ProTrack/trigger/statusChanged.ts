@@ -1,0 +1,92 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { runBatched } from '../../shared/batching';
+import { withIsoTimes } from '../../shared/time';
+import { decodeTrackStatuses, TRACK_TIME_FIELDS, trackLocation } from '../helpers/decode';
+import { MAX_IMEIS_PER_REQUEST } from '../helpers/imei';
+import { proTrackRequest } from '../transport';
+import { watchedImeis } from './devices';
+
+/** Status fields the trigger can watch: names in the output → decoded statuses of /api/track. */
+export const WATCHABLE_FIELDS = ['connection', 'acc', 'door', 'defence', 'charging', 'fuelSupply'] as const;
+
+interface StatusState extends IDataObject {
+	statuses?: Record<string, Record<string, string>>;
+}
+
+async function latestRecords(context: IPollFunctions, imeis: string[]): Promise<Map<string, IDataObject>> {
+	const results = await runBatched<IDataObject>(
+		imeis.map((key, itemIndex) => ({ key, itemIndex })),
+		MAX_IMEIS_PER_REQUEST,
+		async (batch) => {
+			const envelope = await proTrackRequest.call(context, {
+				method: 'GET',
+				path: '/api/track',
+				params: { imeis: batch.join(',') },
+			});
+			const records = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
+			return new Map(records.map((record) => [String(record.imei), record]));
+		},
+	);
+	const failed = results.find((result) => result.error);
+	if (failed?.error) throw failed.error;
+	return new Map(
+		results.filter((result) => result.result).map((result) => [result.key, result.result as IDataObject]),
+	);
+}
+
+function changeItem(
+	imei: string,
+	field: string,
+	previous: string | null,
+	record: IDataObject,
+	statuses: IDataObject,
+): INodeExecutionData {
+	return {
+		json: {
+			event: 'deviceStatusChanged',
+			imei,
+			field,
+			previous,
+			current: statuses[field] as string,
+			statuses,
+			...withIsoTimes(record, TRACK_TIME_FIELDS),
+			location: { ...trackLocation(record) },
+		},
+	};
+}
+
+/**
+ * Emits one item per watched field whose value changed since the previous poll (e.g. connection
+ * online → offline, ACC on → off). The first poll only records the current values.
+ */
+export async function pollStatusChanges(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const fields = context.getNodeParameter('watchFields', ['connection']) as string[];
+	const imeis = await watchedImeis(context);
+	const records = await latestRecords(context, imeis);
+
+	if (context.getMode() === 'manual') {
+		const [imei, record] = [...records.entries()][0] ?? [];
+		if (imei === undefined || record === undefined) return null;
+		const statuses = decodeTrackStatuses(record);
+		return [fields.map((field) => changeItem(imei, field, null, record, statuses))];
+	}
+
+	const state = context.getWorkflowStaticData('node') as StatusState;
+	const known = { ...(state.statuses ?? {}) };
+	const changes: INodeExecutionData[] = [];
+	for (const [imei, record] of records) {
+		const statuses = decodeTrackStatuses(record);
+		const before = known[imei];
+		if (before !== undefined) {
+			for (const field of fields) {
+				if (before[field] !== undefined && before[field] !== statuses[field]) {
+					changes.push(changeItem(imei, field, before[field], record, statuses));
+				}
+			}
+		}
+		known[imei] = Object.fromEntries(WATCHABLE_FIELDS.map((field) => [field, statuses[field]]));
+	}
+	state.statuses = known;
+	return changes.length > 0 ? [changes] : null;
+}
