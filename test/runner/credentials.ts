@@ -30,8 +30,12 @@ export class CredentialStore {
 	/** How often a credential was written back (token refreshes persisted). */
 	updates = 0;
 
-	add(type: string, data: ICredentialDataDecryptedObject, name = `${type} account`): INodeCredentialsDetails {
-		const id = String(this.rows.size + 1);
+	add(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		name = `${type} account`,
+		id = String(this.rows.size + 1),
+	): INodeCredentialsDetails {
 		this.rows.set(id, { id, name, type, data: { ...data } });
 		return { id, name };
 	}

@@ -52,8 +52,15 @@ export class TestN8n {
 
 	private readonly helper = new TestCredentialsHelper(this.credentials, credentialTypes);
 
-	/** Runs a workflow the way n8n runs a manual execution, through WorkflowExecute. */
-	async run(json: WorkflowJson, mode: 'manual' | 'trigger' = 'manual'): Promise<RunResult> {
+	/**
+	 * Runs a workflow through WorkflowExecute: as a manual execution, or (mode 'trigger', with the
+	 * items a trigger emitted) the way n8n runs an execution started by a trigger.
+	 */
+	async run(
+		json: WorkflowJson,
+		mode: 'manual' | 'trigger' = 'manual',
+		trigger?: { node: string; items: INodeExecutionData[] },
+	): Promise<RunResult> {
 		const id = randomUUID();
 		const workflowData = {
 			id: 'test-workflow',
@@ -77,7 +84,21 @@ export class TestN8n {
 		});
 		const hooks = new ExecutionLifecycleHooks(mode, id, workflowData);
 		const additionalData = this.additionalData(id, hooks);
-		const run = await new WorkflowExecute(additionalData, mode).run({ workflow });
+		const startNode = trigger ? (workflow.getNode(trigger.node) ?? undefined) : undefined;
+		const run = await new WorkflowExecute(additionalData, mode).run({
+			workflow,
+			startNode,
+			triggerToStartFrom: trigger && {
+				name: trigger.node,
+				data: {
+					startTime: Date.now(),
+					executionTime: 0,
+					executionIndex: 0,
+					source: [],
+					data: { main: [trigger.items] },
+				},
+			},
+		});
 		const runData = run.data.resultData.runData;
 		return {
 			run,

@@ -1,0 +1,215 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { KeyedResult } from '../../../shared/batching';
+import { keyedResultsToItems, stopOnInvalidInput } from '../../../shared/items';
+import { collectByTimeCursor } from '../../../shared/pagination';
+import { parseIdList, requireIntegerInRange } from '../../../shared/validation';
+import { readTimeRange } from '../../helpers/fields';
+import { collectImeis } from '../../helpers/imei';
+import {
+	ALARM_TYPE_OPTIONS,
+	ALARM_TYPES,
+	alarmIdentity,
+	alarmToJson,
+	parseAlarms,
+	type AlarmEntry,
+} from '../../helpers/records';
+import { proTrackRequest } from '../../transport';
+
+/** The Open API returns at most this many alarms per /api/alarm/list call. */
+export const ALARM_PAGE_SIZE = 100;
+
+const KNOWN_TYPES = Object.keys(ALARM_TYPES).map(Number);
+const TYPES_EXPECTED = `alarm type numbers from ${Math.min(...KNOWN_TYPES)} to ${Math.max(...KNOWN_TYPES)}`;
+
+const displayOptions = { show: { resource: ['alarm'], operation: ['getMany'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'IMEIs',
+		name: 'imeis',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '358899051025339, 355139000000234',
+		description:
+			'One IMEI, or several separated by commas. To take one IMEI from each input item, drag the input field here. ProTrack is asked once per IMEI.',
+	},
+	{
+		displayName: 'Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'Earliest time the platform received the alarm (system time, included)',
+	},
+	{
+		displayName: 'End Time',
+		name: 'endTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'Latest time the platform received the alarm (system time, included)',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		hint: 'Applies to each IMEI separately',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Alarm Types',
+				name: 'alarmTypes',
+				type: 'multiOptions',
+				options: ALARM_TYPE_OPTIONS,
+				default: [],
+				description: 'Only alarms of these types. Leave empty for every type.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+interface AlarmQuery {
+	begin: number;
+	end: number;
+	/** Alarm types to keep; empty keeps every type. */
+	types: number[];
+	/** Most alarms per IMEI; undefined returns every alarm in the range. */
+	limit?: number;
+}
+
+function readAlarmTypes(context: IExecuteFunctions, itemIndex: number): number[] {
+	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const raw = filters.alarmTypes;
+	if (raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0)) {
+		return [];
+	}
+	const ref = { node: context.getNode(), parameter: 'Alarm Types', itemIndex };
+	const types = parseIdList(ref, raw, /\d{1,3}/, TYPES_EXPECTED).map(Number);
+	for (const type of types) {
+		requireIntegerInRange(ref, type, Math.min(...KNOWN_TYPES), Math.max(...KNOWN_TYPES));
+	}
+	return types;
+}
+
+function readQuery(context: IExecuteFunctions, itemIndex: number): AlarmQuery {
+	const { begin, end } = readTimeRange(context, itemIndex);
+	const types = readAlarmTypes(context, itemIndex);
+	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll
+		? undefined
+		: requireIntegerInRange(
+				{ node: context.getNode(), parameter: 'Limit', itemIndex },
+				context.getNodeParameter('limit', itemIndex),
+				1,
+				Number.MAX_SAFE_INTEGER,
+			);
+	return { begin, end, types, limit };
+}
+
+/**
+ * The alarms of one IMEI in the range, oldest system time first, following the 100-alarm pages of
+ * /api/alarm/list. The API cannot filter by type, so with a type filter every page of the range is
+ * read before the limit applies.
+ */
+async function fetchAlarms(
+	context: IExecuteFunctions,
+	imei: string,
+	query: AlarmQuery,
+	itemIndex: number,
+): Promise<AlarmEntry[]> {
+	const filtering = query.types.length > 0;
+	const result = await collectByTimeCursor<AlarmEntry>({
+		begin: query.begin,
+		end: query.end,
+		pageSize: ALARM_PAGE_SIZE,
+		limit: filtering ? undefined : query.limit,
+		timeOf: (alarm) => alarm.systemtime,
+		identityOf: alarmIdentity,
+		fetchPage: async (begintime, endtime) => {
+			const envelope = await proTrackRequest.call(context, {
+				method: 'GET',
+				path: '/api/alarm/list',
+				params: { imei, begintime, endtime },
+				itemIndex,
+			});
+			return parseAlarms(envelope.record);
+		},
+	});
+	if (result.stalls > 0) {
+		context.addExecutionHints({
+			type: 'warning',
+			location: 'outputPane',
+			message: `Device ${imei} has more than ${ALARM_PAGE_SIZE} alarms with the same system time. The ProTrack API cannot page within one second, so some of those alarms may be missing.`,
+		});
+	}
+	const alarms = result.records
+		.sort((first, second) => first.systemtime - second.systemtime)
+		.filter((alarm) => !filtering || query.types.includes(alarm.type));
+	return query.limit === undefined ? alarms : alarms.slice(0, query.limit);
+}
+
+/**
+ * Alarms of every IMEI named by the input items, one output item per alarm, paired to the item
+ * that named the IMEI. Every item is validated before the first request.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { requests, invalid } = collectImeis(this, 'imeis', 'IMEIs');
+	const invalidItems = new Set(invalid.map((entry) => entry.itemIndex));
+	const queries = new Map<number, AlarmQuery>();
+	const itemCount = this.getInputData().length;
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		if (invalidItems.has(itemIndex)) continue;
+		try {
+			queries.set(itemIndex, readQuery(this, itemIndex));
+		} catch (error) {
+			invalid.push({ itemIndex, error: error as Error });
+		}
+	}
+	invalid.sort((first, second) => first.itemIndex - second.itemIndex);
+	stopOnInvalidInput(this, invalid);
+
+	const results: Array<KeyedResult<AlarmEntry[]>> = [];
+	/** The same IMEI and query named again (by the same or another item) is not fetched twice. */
+	const fetched = new Map<string, AlarmEntry[]>();
+	const namedByItem = new Set<string>();
+	for (const { itemIndex, key: imei } of requests) {
+		const query = queries.get(itemIndex);
+		if (query === undefined || namedByItem.has(`${itemIndex}:${imei}`)) continue;
+		namedByItem.add(`${itemIndex}:${imei}`);
+		const fetchKey = JSON.stringify([imei, query]);
+		try {
+			const alarms = fetched.get(fetchKey) ?? (await fetchAlarms(this, imei, query, itemIndex));
+			fetched.set(fetchKey, alarms);
+			results.push({ itemIndex, key: imei, result: alarms });
+		} catch (error) {
+			results.push({ itemIndex, key: imei, error: error as Error });
+			if (!this.continueOnFail()) break;
+		}
+	}
+
+	return keyedResultsToItems(this, results, invalid, (imei, alarms) =>
+		(alarms ?? []).map((alarm) => alarmToJson(imei, alarm)),
+	);
+}

@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as getResponse from './getResponse.operation';
+import * as send from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
+
+export const operations = { getResponse, send, sendAndWait };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['command'] } },
+		options: [
+			{
+				name: 'Get Response',
+				value: 'getResponse',
+				description: 'Check whether a device has answered a command, and read its answer',
+				action: 'Get the response to a command',
+			},
+			{
+				name: 'Send',
+				value: 'send',
+				description: 'Send a command to a device and return its command ID without waiting',
+				action: 'Send a command to a device',
+			},
+			{
+				name: 'Send and Wait for Response',
+				value: 'sendAndWait',
+				description: "Send a command to a device and wait for the device's answer",
+				action: 'Send a command and wait for the response',
+			},
+		],
+		default: 'send',
+	},
+	...getResponse.description,
+	...send.description,
+	...sendAndWait.description,
+];

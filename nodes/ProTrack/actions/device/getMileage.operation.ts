@@ -1,0 +1,237 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runBatched, type KeyedRequest, type KeyedResult } from '../../../shared/batching';
+import { keyedResultsToItems, stopOnInvalidInput } from '../../../shared/items';
+import { epochToIso } from '../../../shared/time';
+import { invalidValue } from '../../../shared/validation';
+import { readTimeRange } from '../../helpers/fields';
+import { collectImeis, MAX_IMEIS_PER_REQUEST } from '../../helpers/imei';
+import { proTrackRequest } from '../../transport';
+
+/** The mileage report covers at most 7 days per call (begin included, end excluded). */
+export const MAX_MILEAGE_WINDOW_SECONDS = 7 * 24 * 3600;
+/** Begin and end must fall on minute 0 or 30 with no seconds: whole multiples of half an hour. */
+const HALF_HOUR_SECONDS = 1800;
+
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'IMEIs',
+		name: 'imeis',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '358899051025339, 355139000000234',
+		description:
+			'One IMEI, or several separated by commas. To take one IMEI from each input item, drag the input field here. Requests are batched 100 IMEIs at a time.',
+	},
+	{
+		displayName: 'Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'Start of the report (included). ProTrack only accepts times on the hour or half hour; see Minute Handling.',
+	},
+	{
+		displayName: 'End Time',
+		name: 'endTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description:
+			'End of the report (excluded). Any range length works: it is split into windows of at most 7 days whose mileages are added up.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Minute Handling',
+				name: 'minuteHandling',
+				type: 'options',
+				options: [
+					{
+						name: 'Reject',
+						value: 'reject',
+						description: 'Fail when Start Time or End Time is not on minute 0 or 30 with no seconds',
+					},
+					{
+						name: 'Round to Half Hours',
+						value: 'round',
+						description: 'Round Start Time down and End Time up to the nearest :00 or :30, so the whole range is covered',
+					},
+				],
+				default: 'round',
+				description: 'What to do with times that ProTrack does not accept (minutes other than 0 or 30, or seconds)',
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['device'], operation: ['getMileage'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+interface MileageRange {
+	begin: number;
+	end: number;
+}
+
+interface MileageTotal {
+	found: boolean;
+	mileageKm: number | null;
+	windows: number;
+	range: MileageRange;
+}
+
+function isOnHalfHour(epochSeconds: number): boolean {
+	return epochSeconds % HALF_HOUR_SECONDS === 0;
+}
+
+/** Start and End Time of one item as the mileage report accepts them, rounded or checked. */
+function readMileageRange(context: IExecuteFunctions, itemIndex: number): MileageRange {
+	const node = context.getNode();
+	const options = context.getNodeParameter('options', itemIndex, {}) as { minuteHandling?: unknown };
+	const handling = options.minuteHandling ?? 'round';
+	if (handling !== 'round' && handling !== 'reject') {
+		throw invalidValue({ node, parameter: 'Minute Handling', itemIndex }, handling, '"round" or "reject"');
+	}
+	const { begin, end } = readTimeRange(context, itemIndex);
+	if (handling === 'round') {
+		return {
+			begin: Math.floor(begin / HALF_HOUR_SECONDS) * HALF_HOUR_SECONDS,
+			end: Math.ceil(end / HALF_HOUR_SECONDS) * HALF_HOUR_SECONDS,
+		};
+	}
+	const rule = 'a time on minute 0 or 30 with no seconds, e.g. 10:00:00 or 10:30:00, as the ProTrack mileage report requires (or set Minute Handling to Round to Half Hours)';
+	for (const [value, parameter, name] of [
+		[begin, 'Start Time', 'startTime'],
+		[end, 'End Time', 'endTime'],
+	] as const) {
+		if (!isOnHalfHour(value)) {
+			throw invalidValue({ node, parameter, itemIndex }, context.getNodeParameter(name, itemIndex), rule);
+		}
+	}
+	return { begin, end };
+}
+
+/** Consecutive windows of at most 7 days covering [begin, end): each begins where the previous ended. */
+export function mileageWindows({ begin, end }: MileageRange): MileageRange[] {
+	const windows: MileageRange[] = [];
+	for (let start = begin; start < end; start += MAX_MILEAGE_WINDOW_SECONDS) {
+		windows.push({ begin: start, end: Math.min(start + MAX_MILEAGE_WINDOW_SECONDS, end) });
+	}
+	return windows;
+}
+
+/** Kilometres from one /api/device/mileage answer, by IMEI; values that are not numbers >= 0 are left out. */
+function mileageByImei(record: unknown): Map<string, number> {
+	const entries = Array.isArray(record) ? (record as Array<{ imei?: unknown; mileage?: unknown }>) : [];
+	const kilometres = new Map<string, number>();
+	for (const entry of entries) {
+		const value = Number(entry.mileage);
+		if (entry.mileage !== null && entry.mileage !== '' && Number.isFinite(value) && value >= 0) {
+			kilometres.set(String(entry.imei), value);
+		}
+	}
+	return kilometres;
+}
+
+/**
+ * The mileage of every requested IMEI over one range: one call per window and batch of 100 IMEIs,
+ * added up per IMEI. After a failed batch, its IMEIs are not asked again, and unless "Continue On
+ * Fail" is on no further window is asked.
+ */
+async function mileageOverRange(
+	context: IExecuteFunctions,
+	requests: KeyedRequest[],
+	range: MileageRange,
+): Promise<Array<KeyedResult<MileageTotal>>> {
+	const windows = mileageWindows(range);
+	const sums = new Map<string, number>();
+	const failures = new Map<string, Error>();
+	for (const window of windows) {
+		const pending = requests.filter(({ key }) => !failures.has(key));
+		if (pending.length === 0) break;
+		const results = await runBatched(pending, MAX_IMEIS_PER_REQUEST, async (imeis) => {
+			const envelope = await proTrackRequest.call(context, {
+				method: 'GET',
+				path: '/api/device/mileage',
+				params: { imeis: imeis.join(','), begintime: window.begin, endtime: window.end },
+			});
+			return mileageByImei(envelope.record);
+		});
+		const counted = new Set<string>();
+		for (const { key, result, error } of results) {
+			if (error !== undefined) failures.set(key, error);
+			else if (result !== undefined && !counted.has(key)) sums.set(key, (sums.get(key) ?? 0) + result);
+			counted.add(key);
+		}
+		if (failures.size > 0 && !context.continueOnFail()) break;
+	}
+	return requests.map(({ itemIndex, key }) => {
+		const error = failures.get(key);
+		if (error !== undefined) return { itemIndex, key, error };
+		const sum = sums.get(key);
+		return {
+			itemIndex,
+			key,
+			result: {
+				found: sum !== undefined,
+				mileageKm: sum === undefined ? null : Math.round(sum * 100) / 100,
+				windows: windows.length,
+				range,
+			},
+		};
+	});
+}
+
+/**
+ * Distance driven by every IMEI in a time range of any length, one item per IMEI. Items with the
+ * same range are batched together (100 IMEIs per call); ranges over 7 days are split into windows.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { requests, invalid } = collectImeis(this, 'imeis', 'IMEIs');
+	const ranges = new Map<number, MileageRange>();
+	for (const itemIndex of new Set(requests.map((request) => request.itemIndex))) {
+		try {
+			ranges.set(itemIndex, readMileageRange(this, itemIndex));
+		} catch (error) {
+			invalid.push({ itemIndex, error: error as Error });
+		}
+	}
+	invalid.sort((left, right) => left.itemIndex - right.itemIndex);
+	stopOnInvalidInput(this, invalid);
+
+	const groups = new Map<string, { range: MileageRange; requests: KeyedRequest[] }>();
+	for (const request of requests) {
+		const range = ranges.get(request.itemIndex);
+		if (range === undefined) continue;
+		const id = `${range.begin}-${range.end}`;
+		const group = groups.get(id) ?? { range, requests: [] };
+		group.requests.push(request);
+		groups.set(id, group);
+	}
+	const results: Array<KeyedResult<MileageTotal>> = [];
+	for (const group of groups.values()) {
+		results.push(...(await mileageOverRange(this, group.requests, group.range)));
+	}
+
+	return keyedResultsToItems(this, results, invalid, (imei, total) => {
+		const { found, mileageKm, windows, range } = total as MileageTotal;
+		return {
+			imei,
+			found,
+			mileageKm,
+			windows,
+			startTime: epochToIso(range.begin),
+			endTime: epochToIso(range.end),
+			...(found ? {} : { message: 'ProTrack returned no mileage for this IMEI (unknown, or not on this account)' }),
+		};
+	});
+}

@@ -1,0 +1,317 @@
+import type { IDataObject, INodeCredentials, INodeParameters, IPairedItemData } from 'n8n-workflow';
+
+import { itemsInto, node, packageNodeType, TestN8n } from '../runner';
+import { PROTRACK_DEMO, ProTrackSimulator, type AlarmRecord } from '../simulators/protrack';
+
+const PROTRACK = packageNodeType('proTrack');
+const PAGE_SIZE = 100;
+const DAY = 86400;
+/** 2020-01-01T00:00:00Z: long before any generated history, so only alarms a test adds exist there. */
+const QUIET_TIME = 1577836800;
+
+const iso = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString();
+const rawFields = (alarm: AlarmRecord | IDataObject) => [
+	alarm.type,
+	alarm.longitude,
+	alarm.latitude,
+	alarm.gpstime,
+	alarm.systemtime,
+	alarm.speed,
+	alarm.course,
+	String(alarm.geofenceId),
+];
+
+/**
+ * The document's paging rule applied to the true list of system times (ascending): each call
+ * returns the first 100 alarms with systemtime >= begintime; after a full page the next call begins
+ * at the systemtime of its last alarm; a shorter page is the last. Returns every call's begintime.
+ */
+function pagingBegintimes(times: number[], begin: number): number[] {
+	const begintimes: number[] = [];
+	let pageBegin = begin;
+	for (;;) {
+		begintimes.push(pageBegin);
+		const start = times.findIndex((time) => time >= pageBegin);
+		const page = start < 0 ? [] : times.slice(start, start + PAGE_SIZE);
+		if (page.length < PAGE_SIZE) return begintimes;
+		pageBegin = page[PAGE_SIZE - 1];
+	}
+}
+
+describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
+	let sim: ProTrackSimulator;
+	let n8n: TestN8n;
+	let credentials: INodeCredentials;
+	/** Devices with generated history up to now, handed out one per test that adds alarms. */
+	let onlineImeis: string[];
+
+	beforeAll(async () => {
+		sim = new ProTrackSimulator();
+		await sim.start();
+		onlineImeis = sim.imeis().filter((imei) => sim.device(imei)?.datastatus === 2);
+	});
+	afterAll(async () => await sim.stop());
+
+	beforeEach(() => {
+		sim.clearLog();
+		sim.clearFaults();
+		n8n = new TestN8n();
+		const ref = n8n.credentials.add('proTrackApi', {
+			baseUrl: sim.baseUrl,
+			account: PROTRACK_DEMO.account,
+			password: PROTRACK_DEMO.password,
+			accessToken: '',
+		});
+		credentials = { proTrackApi: ref };
+	});
+
+	const getMany = (parameters: INodeParameters, extra = {}) =>
+		node(
+			'ProTrack',
+			PROTRACK,
+			{ resource: 'alarm', operation: 'getMany', returnAll: true, ...parameters },
+			credentials,
+			extra,
+		);
+
+	const runFor = (imeis: string, begin: number, end: number, parameters: INodeParameters = {}) =>
+		n8n.run(itemsInto([{}], getMany({ imeis, startTime: iso(begin), endTime: iso(end), ...parameters })));
+
+	/** Thirty days up to now: every online device has more than 100 generated alarms in it. */
+	const month = () => ({ begin: sim.anchor - 30 * DAY, end: sim.anchor });
+
+	it('follows 100-alarm pages; alarms sharing a system time across the boundary come once each', async () => {
+		const imei = onlineImeis[0];
+		const { begin, end } = month();
+		// Four alarms at the system time of the 98th: the run spans alarms 98 to 102, across the
+		// first page boundary (two are exact copies of each other, as a device may resend).
+		const before = sim.alarms(imei, begin, end);
+		const boundary = before[97];
+		expect(before.filter((alarm) => alarm.systemtime === boundary.systemtime)).toHaveLength(1);
+		const copy = { ...boundary, type: 4, speed: 0 };
+		sim.addAlarms(imei, [copy, { ...copy }, { ...boundary, type: 2 }, { ...boundary, type: 7, geofenceId: 3 }]);
+		const expected = sim.alarms(imei, begin, end);
+		expect(expected.length).toBeGreaterThan(2 * PAGE_SIZE);
+		expect(expected.slice(97, 102).every((alarm) => alarm.systemtime === boundary.systemtime)).toBe(true);
+
+		const result = await runFor(imei, begin, end);
+
+		expect(result.error).toBeUndefined();
+		const output = result.output('ProTrack');
+		expect(output).toHaveLength(expected.length);
+		expect(output.map((item) => rawFields(item.json))).toEqual(expected.map(rawFields));
+		const times = output.map((item) => item.json.systemtime as number);
+		expect(times).toEqual([...times].sort((a, b) => a - b));
+
+		const calls = sim.requests('/api/alarm/list');
+		const begintimes = pagingBegintimes(
+			expected.map((alarm) => alarm.systemtime),
+			begin,
+		);
+		expect(calls.map((call) => Number(call.query.begintime))).toEqual(begintimes);
+		expect(calls.length).toBeGreaterThanOrEqual(3);
+		expect(calls[1].query.begintime).toBe(String(boundary.systemtime));
+		expect(calls.every((call) => call.query.imei === imei && call.query.endtime === String(end))).toBe(true);
+	});
+
+	it('outputs the type number and name, ISO times and the normalized location, paired to the item', async () => {
+		const imei = onlineImeis[1];
+		const added: AlarmRecord = {
+			type: 6,
+			longitude: 114.057868,
+			latitude: 22.543099,
+			gpstime: QUIET_TIME + 100,
+			systemtime: QUIET_TIME + 104,
+			speed: 38,
+			course: 270,
+			geofenceId: 12,
+		};
+		sim.addAlarms(imei, [added, { ...added, type: 44, systemtime: QUIET_TIME + 200 }]);
+
+		const result = await runFor(imei, QUIET_TIME, QUIET_TIME + 3600);
+
+		const output = result.output('ProTrack');
+		expect(output).toHaveLength(2);
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		expect(output[0].json).toEqual({
+			imei,
+			type: 6,
+			typeName: 'geoFenceOutAlarm',
+			longitude: added.longitude,
+			latitude: added.latitude,
+			gpstime: added.gpstime,
+			systemtime: added.systemtime,
+			speed: 38,
+			course: 270,
+			geofenceId: '12',
+			gpstimeIso: iso(added.gpstime),
+			systemtimeIso: iso(added.systemtime),
+			location: {
+				provider: 'protrack',
+				deviceId: imei,
+				latitude: added.latitude,
+				longitude: added.longitude,
+				time: iso(added.gpstime),
+				speedKmh: 38,
+				headingDeg: 270,
+				accuracyM: null,
+				altitudeM: null,
+			},
+		});
+		expect(output[1].json.typeName).toBe('lowExternalBatteryAlarm');
+		expect(sim.requests('/api/alarm/list')).toHaveLength(1);
+	});
+
+	it('filters by alarm type, reading every page, and applies the limit after the filter', async () => {
+		const imei = onlineImeis[2];
+		const { begin, end } = month();
+		const all = sim.alarms(imei, begin, end);
+		expect(all.length).toBeGreaterThan(PAGE_SIZE);
+		const engine = all.filter((alarm) => alarm.type === 9 || alarm.type === 10);
+		expect(engine.length).toBeGreaterThan(5);
+		expect(engine.length).toBeLessThan(all.length);
+		const pages = pagingBegintimes(
+			all.map((alarm) => alarm.systemtime),
+			begin,
+		).length;
+
+		const filtered = await runFor(imei, begin, end, { filters: { alarmTypes: [9, 10] } });
+		expect(filtered.output('ProTrack').map((item) => rawFields(item.json))).toEqual(engine.map(rawFields));
+		expect(new Set(filtered.output('ProTrack').map((item) => item.json.typeName))).toEqual(
+			new Set(['engineOn', 'engineOff']),
+		);
+		expect(sim.requests('/api/alarm/list')).toHaveLength(pages);
+
+		sim.clearLog();
+		const limited = await runFor(imei, begin, end, { returnAll: false, limit: 5, filters: { alarmTypes: [9, 10] } });
+		expect(limited.output('ProTrack').map((item) => rawFields(item.json))).toEqual(engine.slice(0, 5).map(rawFields));
+
+		sim.clearLog();
+		const unfiltered = await runFor(imei, begin, end, { returnAll: false, limit: 5, filters: { alarmTypes: [] } });
+		expect(unfiltered.output('ProTrack').map((item) => rawFields(item.json))).toEqual(all.slice(0, 5).map(rawFields));
+		expect(sim.requests('/api/alarm/list')).toHaveLength(1);
+	});
+
+	it('takes several IMEIs from one item and from several items, pairing each alarm to its item', async () => {
+		const [first, second, third] = onlineImeis.slice(3, 6);
+		const begin = sim.anchor - 3 * DAY;
+		const end = sim.anchor;
+		const truth = (imei: string) => sim.alarms(imei, begin, end).slice(0, 4);
+		const result = await n8n.run(
+			itemsInto(
+				[{ imeis: `${first}, ${second}` }, { imeis: third }, { imeis: `${first}` }],
+				getMany({
+					imeis: '={{ $json.imeis }}',
+					startTime: iso(begin),
+					endTime: iso(end),
+					returnAll: false,
+					limit: 4,
+				}),
+			),
+		);
+
+		expect(result.error).toBeUndefined();
+		const output = result.output('ProTrack');
+		const expected = [
+			...truth(first).map((alarm) => ({ item: 0, imei: first, alarm })),
+			...truth(second).map((alarm) => ({ item: 0, imei: second, alarm })),
+			...truth(third).map((alarm) => ({ item: 1, imei: third, alarm })),
+			...truth(first).map((alarm) => ({ item: 2, imei: first, alarm })),
+		];
+		expect(expected).toHaveLength(16);
+		expect(
+			output.map((entry) => ({ item: (entry.pairedItem as IPairedItemData).item, imei: entry.json.imei, fields: rawFields(entry.json) })),
+		).toEqual(expected.map(({ item, imei, alarm }) => ({ item, imei, fields: rawFields(alarm) })));
+		// The same IMEI and range named by two items is fetched once.
+		expect(sim.requests('/api/alarm/list').map((call) => call.query.imei)).toEqual([first, second, third]);
+	});
+
+	it('waits and retries when ProTrack says requests are too frequent (10009)', async () => {
+		const imei = onlineImeis[6];
+		const { begin, end } = month();
+		const expected = sim.alarms(imei, begin, end);
+		sim.inject({ path: '/api/alarm/list', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
+
+		const result = await runFor(imei, begin, end);
+
+		expect(result.error).toBeUndefined();
+		expect(result.output('ProTrack').map((item) => rawFields(item.json))).toEqual(expected.map(rawFields));
+		const calls = sim.requests('/api/alarm/list');
+		const pages = pagingBegintimes(
+			expected.map((alarm) => alarm.systemtime),
+			begin,
+		);
+		expect(calls).toHaveLength(pages.length + 1);
+		expect(Number(calls[0].query.begintime)).toBe(begin);
+		expect(Number(calls[1].query.begintime)).toBe(begin);
+	});
+
+	it('fails with the documented meaning when the device is not on the account', async () => {
+		const result = await runFor('999999999999999', QUIET_TIME, QUIET_TIME + 60);
+		expect(result.error?.message).toMatch(/20005/);
+		expect((result.error as unknown as { context: IDataObject }).context.itemIndex).toBe(0);
+		expect(sim.requests('/api/alarm/list')).toHaveLength(1);
+	});
+
+	describe('bad input is rejected before any request', () => {
+		const begin = QUIET_TIME;
+		it.each([
+			['an IMEI with letters', { imeis: '35889905102533A' }, /IMEIs.*35889905102533A/],
+			['one bad IMEI among good ones', { imeis: '358899051025339, 12' }, /IMEIs.*"12"/],
+			['an empty list', { imeis: '={{ "" }}' }, /IMEIs/],
+			['an end before the start', { endTime: iso(begin - 1) }, /End Time.*after Start Time/],
+			['an unreadable end', { endTime: 'soon' }, /End Time.*soon/],
+			['an unknown alarm type', { filters: { alarmTypes: '={{ [9, 45] }}' } }, /Alarm Types.*45.*1 to 44/],
+			['an alarm type that is not a number', { filters: { alarmTypes: '={{ ["door"] }}' } }, /Alarm Types.*door/],
+			['a limit of 0', { returnAll: false, limit: '={{ 0 }}' }, /Limit.*0/],
+			['a fractional limit', { returnAll: false, limit: '={{ 2.5 }}' }, /Limit.*2\.5.*whole number/],
+		])('%s', async (_label, parameters, message) => {
+			const result = await n8n.run(
+				itemsInto(
+					[{}],
+					getMany({ imeis: onlineImeis[0], startTime: iso(begin), endTime: iso(begin + 3600), ...parameters }),
+				),
+			);
+			expect(result.error?.message).toMatch(message);
+			expect(sim.log).toHaveLength(0);
+		});
+
+		it('fails with the index of the first bad item, before the good ones are fetched', async () => {
+			const result = await n8n.run(
+				itemsInto(
+					[{ imeis: onlineImeis[0], end: iso(begin + 60) }, { imeis: onlineImeis[1], end: iso(begin - 60) }, { imeis: 'x', end: iso(begin + 60) }],
+					getMany({ imeis: '={{ $json.imeis }}', startTime: iso(begin), endTime: '={{ $json.end }}' }),
+				),
+			);
+			expect(result.error?.message).toMatch(/End Time/);
+			expect((result.error as unknown as { context: IDataObject }).context.itemIndex).toBe(1);
+			expect(sim.log).toHaveLength(0);
+		});
+
+		it('with Continue On Fail, answers the good items and gives each bad one an error item', async () => {
+			const imei = onlineImeis[7];
+			const alarm = { type: 1, longitude: 113.9, latitude: 22.5, gpstime: QUIET_TIME + 5, systemtime: QUIET_TIME + 9, speed: 0, course: 0, geofenceId: 0 };
+			sim.addAlarms(imei, [alarm, { ...alarm, type: 3, systemtime: QUIET_TIME + 60 }]);
+			const result = await n8n.run(
+				itemsInto(
+					[{ imeis: 'abc' }, { imeis: imei }, { imeis: `${imei}` }],
+					getMany(
+						{
+							imeis: '={{ $json.imeis }}',
+							startTime: iso(QUIET_TIME),
+							endTime: '={{ $itemIndex === 2 ? "never" : "' + iso(QUIET_TIME + 3600) + '" }}',
+						},
+						{ onError: 'continueRegularOutput' },
+					),
+				),
+			);
+			const output = result.output('ProTrack');
+			const expected = sim.alarms(imei, QUIET_TIME, QUIET_TIME + 3600);
+			expect(expected).toHaveLength(2);
+			expect(output.map((item) => (item.pairedItem as IPairedItemData).item)).toEqual([0, ...expected.map(() => 1), 2]);
+			expect(output[0].json.error).toMatch(/IMEIs.*abc/);
+			expect(output[output.length - 1].json.error).toMatch(/End Time.*never/);
+			expect(sim.requests('/api/alarm/list')).toHaveLength(1);
+		});
+	});
+});
