@@ -1,7 +1,9 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { KeyedRequest } from '../../shared/batching';
+import { type KeyedRequest, type KeyedResult, runBatched } from '../../shared/batching';
+import { stopOnInvalidInput } from '../../shared/items';
 import { parseIdList } from '../../shared/validation';
+import { proTrackRequest } from '../transport';
 
 /**
  * What the package accepts as a device IMEI. The Open API only says "IMEI"; white-label platforms
@@ -41,4 +43,39 @@ export function collectImeis(
 		}
 	}
 	return { requests, invalid };
+}
+
+/** The "IMEIs" parameter of the operations that batch IMEIs (100 per request). */
+export const IMEIS_FIELD: INodeProperties = {
+	displayName: 'IMEIs',
+	name: 'imeis',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '358899051025339, 355139000000234',
+	description:
+		'One IMEI, or several separated by commas. To take one IMEI from each input item, drag the input field here. Requests are batched 100 IMEIs at a time.',
+};
+
+/**
+ * For the endpoints that take `imeis` (/api/track, /api/device/detail): validates the IMEIs of every
+ * item first, then asks for them 100 per request and returns each item's records by IMEI (an IMEI the
+ * API left out has no result).
+ */
+export async function fetchRecordsByImei(
+	context: IExecuteFunctions,
+	path: string,
+): Promise<{ results: Array<KeyedResult<IDataObject>>; invalid: Array<{ itemIndex: number; error: Error }> }> {
+	const { requests, invalid } = collectImeis(context, 'imeis', 'IMEIs');
+	stopOnInvalidInput(context, invalid);
+	const results = await runBatched<IDataObject>(requests, MAX_IMEIS_PER_REQUEST, async (imeis) => {
+		const envelope = await proTrackRequest.call(context, {
+			method: 'GET',
+			path,
+			params: { imeis: imeis.join(',') },
+		});
+		const records = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
+		return new Map(records.map((record) => [String(record.imei), record]));
+	});
+	return { results, invalid };
 }

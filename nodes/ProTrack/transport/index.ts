@@ -92,7 +92,7 @@ export async function proTrackRequest(
 			attempt = await send(this, call, credentials);
 		}
 		if (isTokenRejected(attempt)) {
-			throw failure(this, call, attempt, 'The access token was rejected again right after a refresh');
+			throw failure(this, call, attempt, 'The access token was rejected again right after a refresh', credentials);
 		}
 		return judge(this, call, attempt, safeToRepeat, credentials);
 	}, PROTRACK_RETRY_POLICY);
@@ -140,6 +140,33 @@ async function send(
 	};
 }
 
+/** What must never appear in an error: the credential's password and token, and the call's own secrets. */
+function secretsOf(call: ProTrackCall, credentials: ICredentialDataDecryptedObject): Array<string | undefined> {
+	return [
+		credentials.password as string | undefined,
+		credentials.accessToken as string | undefined,
+		...(call.secrets ?? []),
+	];
+}
+
+/** A provider error for a non-zero code; the provider's own message is kept, minus any secret. */
+function codeError(
+	context: ProTrackContext,
+	call: ProTrackCall,
+	attempt: Attempt,
+	credentials: ICredentialDataDecryptedObject,
+): NodeApiError {
+	const envelope = attempt.envelope as ProTrackEnvelope;
+	const providerMessage =
+		typeof envelope.message === 'string' ? redactSecrets(envelope.message, secretsOf(call, credentials)) : undefined;
+	return providerApiError(context.getNode(), PROTRACK_ERRORS, envelope.code, {
+		providerMessage,
+		httpCode: attempt.status === 200 ? undefined : attempt.status,
+		itemIndex: call.itemIndex,
+		operation: call.path,
+	});
+}
+
 function asEnvelope(body: unknown): ProTrackEnvelope | undefined {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
 	const code = Number((body as IDataObject).code);
@@ -180,12 +207,12 @@ function judge(
 		httpKind === 'rateLimited' || Number(envelope?.code) === RATE_LIMIT_CODE;
 	if (rateLimited) {
 		throw new RetryableFailure(
-			failure(context, call, attempt, 'ProTrack asked to slow down'),
+			failure(context, call, attempt, 'ProTrack asked to slow down', credentials),
 			parseRetryAfter(attempt.headers['retry-after']),
 		);
 	}
 	if (httpKind !== undefined) {
-		const error = failure(context, call, attempt, `HTTP ${status} from ProTrack`);
+		const error = failure(context, call, attempt, `HTTP ${status} from ProTrack`, credentials);
 		if (isRetryable(httpKind, safeToRepeat)) throw new RetryableFailure(error);
 		throw error;
 	}
@@ -202,13 +229,7 @@ function judge(
 		if (isRetryable('serverError', safeToRepeat)) throw new RetryableFailure(error);
 		throw error;
 	}
-	if (Number(envelope.code) !== 0) {
-		throw providerApiError(context.getNode(), PROTRACK_ERRORS, envelope.code, {
-			providerMessage: envelope.message,
-			itemIndex: call.itemIndex,
-			operation: call.path,
-		});
-	}
+	if (Number(envelope.code) !== 0) throw codeError(context, call, attempt, credentials);
 	return envelope;
 }
 
@@ -217,14 +238,10 @@ function failure(
 	call: ProTrackCall,
 	attempt: Attempt,
 	fallback: string,
+	credentials: ICredentialDataDecryptedObject,
 ): NodeApiError {
 	if (attempt.envelope !== undefined && Number(attempt.envelope.code) !== 0) {
-		return providerApiError(context.getNode(), PROTRACK_ERRORS, attempt.envelope.code, {
-			providerMessage: attempt.envelope.message,
-			httpCode: attempt.status,
-			itemIndex: call.itemIndex,
-			operation: call.path,
-		});
+		return codeError(context, call, attempt, credentials);
 	}
 	return new NodeApiError(
 		context.getNode(),
@@ -243,12 +260,10 @@ function thrownFailure(
 	error: unknown,
 	credentials: ICredentialDataDecryptedObject,
 ): Error {
-	const secrets = [
-		credentials.password as string | undefined,
-		credentials.accessToken as string | undefined,
-		...(call.secrets ?? []),
-	];
-	const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+	const message = redactSecrets(
+		error instanceof Error ? error.message : String(error),
+		secretsOf(call, credentials),
+	);
 	const loginFailed = /ProTrack authorization failed/.test(message);
 	const wrapped = new NodeApiError(context.getNode(), { path: call.path } as JsonObject, {
 		message: loginFailed ? message : `Could not reach ProTrack: ${message}`,

@@ -1,29 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireIntegerInRange } from '../../../shared/validation';
+import { readLimit, returnAllAndLimit } from '../../../shared/listFields';
 import { perItemAfterValidation } from '../../helpers/validateFirst';
 import { proTrackRequest } from '../../transport';
 import { accountPicker, accountToJson, readAccount } from './common';
 
 const properties: INodeProperties[] = [
 	accountPicker('Whose sub-accounts to list. Leave empty for the account of the credential', false),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit(),
 ];
 
 const displayOptions = { show: { resource: ['account'], operation: ['getSubAccounts'] } };
@@ -37,15 +22,7 @@ interface ListQuery {
 
 function readQuery(context: IExecuteFunctions, itemIndex: number): ListQuery {
 	const account = readAccount(context, itemIndex, false);
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll
-		? undefined
-		: requireIntegerInRange(
-				{ node: context.getNode(), parameter: 'Limit', itemIndex },
-				context.getNodeParameter('limit', itemIndex, 50),
-				1,
-				Number.MAX_SAFE_INTEGER,
-			);
+	const limit = readLimit(context, itemIndex);
 	return { account, limit };
 }
 

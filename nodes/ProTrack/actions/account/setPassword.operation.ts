@@ -1,7 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { redactSecrets } from '../../../shared/errors';
 import { operationError } from '../../../shared/validation';
 import { perItemAfterValidation } from '../../helpers/validateFirst';
 import { proTrackRequest } from '../../transport';
@@ -46,34 +45,6 @@ function readChange(context: IExecuteFunctions, itemIndex: number): PasswordChan
 }
 
 /**
- * The same failure without the secrets: the provider might echo the parameters in its message, and
- * n8n shows the message, the description and the provider's answer.
- */
-function withoutSecrets(
-	context: IExecuteFunctions,
-	error: unknown,
-	secrets: string[],
-	itemIndex: number,
-): NodeApiError {
-	const known = error as Partial<NodeApiError> & { message?: string };
-	const clean = (text: unknown) => (typeof text === 'string' ? redactSecrets(text, secrets) : undefined);
-	const message = clean(known.message) ?? 'Setting the password failed';
-	const description = clean(known.description) ?? undefined;
-	const httpCode = typeof known.httpCode === 'string' ? known.httpCode : undefined;
-	const safe = new NodeApiError(context.getNode(), { message } as JsonObject, {
-		message,
-		description,
-		httpCode,
-		itemIndex,
-	});
-	safe.message = message;
-	safe.description = description;
-	const providerCode = known.context?.providerCode;
-	if (providerCode !== undefined) safe.context.providerCode = providerCode;
-	return safe;
-}
-
-/**
  * Sets the password of one sub-account per input item. The Open API takes md5(password) in 32
  * lower-case hex; setting the same password twice is harmless, so the call may be retried.
  */
@@ -83,19 +54,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		(itemIndex) => readChange(this, itemIndex),
 		async ({ account, newPassword }, itemIndex) => {
 			const passwordMd5 = md5Hex(newPassword);
-			const secrets = [newPassword, passwordMd5];
-			try {
-				await proTrackRequest.call(this, {
-					method: 'POST',
-					path: '/api/user/password/set',
-					params: { account, password: passwordMd5 },
-					safeToRepeat: true,
-					itemIndex,
-					secrets,
-				});
-			} catch (error) {
-				throw withoutSecrets(this, error, secrets, itemIndex);
-			}
+			// The transport keeps both out of any error message.
+			await proTrackRequest.call(this, {
+				method: 'POST',
+				path: '/api/user/password/set',
+				params: { account, password: passwordMd5 },
+				safeToRepeat: true,
+				itemIndex,
+				secrets: [newPassword, passwordMd5],
+			});
 			return { account, passwordChanged: true };
 		},
 	);

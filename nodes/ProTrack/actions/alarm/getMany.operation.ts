@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readLimit, returnAllAndLimit } from '../../../shared/listFields';
 import type { KeyedResult } from '../../../shared/batching';
 import { keyedResultsToItems, stopOnInvalidInput } from '../../../shared/items';
 import { collectByTimeCursor } from '../../../shared/pagination';
@@ -52,23 +53,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'Latest time the platform received the alarm (system time, included)',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		hint: 'Applies to each IMEI separately',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit('Applies to each IMEI separately'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -116,15 +101,7 @@ function readAlarmTypes(context: IExecuteFunctions, itemIndex: number): number[]
 function readQuery(context: IExecuteFunctions, itemIndex: number): AlarmQuery {
 	const { begin, end } = readTimeRange(context, itemIndex);
 	const types = readAlarmTypes(context, itemIndex);
-	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll
-		? undefined
-		: requireIntegerInRange(
-				{ node: context.getNode(), parameter: 'Limit', itemIndex },
-				context.getNodeParameter('limit', itemIndex),
-				1,
-				Number.MAX_SAFE_INTEGER,
-			);
+	const limit = readLimit(context, itemIndex);
 	return { begin, end, types, limit };
 }
 

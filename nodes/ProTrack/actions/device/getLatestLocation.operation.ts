@@ -1,25 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runBatched } from '../../../shared/batching';
-import { keyedResultsToItems, stopOnInvalidInput } from '../../../shared/items';
+import { keyedResultsToItems } from '../../../shared/items';
 import { withIsoTimes } from '../../../shared/time';
 import { decodeTrackStatuses, TRACK_TIME_FIELDS, trackLocation } from '../../helpers/decode';
-import { collectImeis, MAX_IMEIS_PER_REQUEST } from '../../helpers/imei';
-import { proTrackRequest } from '../../transport';
+import { fetchRecordsByImei, IMEIS_FIELD } from '../../helpers/imei';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'IMEIs',
-		name: 'imeis',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '358899051025339, 355139000000234',
-		description:
-			'One IMEI, or several separated by commas. To take one IMEI from each input item, drag the input field here. Requests are batched 100 IMEIs at a time.',
-	},
-];
+const properties: INodeProperties[] = [IMEIS_FIELD];
 
 const displayOptions = { show: { resource: ['device'], operation: ['getLatestLocation'] } };
 
@@ -27,18 +14,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Latest position and status of every IMEI, one output item per IMEI, batched 100 per request. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { requests, invalid } = collectImeis(this, 'imeis', 'IMEIs');
-	stopOnInvalidInput(this, invalid);
-
-	const results = await runBatched<IDataObject>(requests, MAX_IMEIS_PER_REQUEST, async (imeis) => {
-		const envelope = await proTrackRequest.call(this, {
-			method: 'GET',
-			path: '/api/track',
-			params: { imeis: imeis.join(',') },
-		});
-		const records = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
-		return new Map(records.map((record) => [String(record.imei), record]));
-	});
+	const { results, invalid } = await fetchRecordsByImei(this, '/api/track');
 
 	return keyedResultsToItems(this, results, invalid, (imei, record) =>
 		record === undefined

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireIntegerInRange } from '../../../shared/validation';
+import { readLimit, returnAllAndLimit } from '../../../shared/listFields';
 import { perItemAfterValidation } from '../../helpers/validateFirst';
 import { proTrackRequest } from '../../transport';
 import { accountPicker, readAccount } from '../account/common';
@@ -12,23 +12,7 @@ const properties: INodeProperties[] = [
 		"Whose devices to list. Leave empty for the credential's account",
 		false,
 	),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		hint: 'ProTrack returns at most 500 devices per account',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit('ProTrack returns at most 500 devices per account'),
 ];
 
 const displayOptions = { show: { resource: ['device'], operation: ['getMany'] } };
@@ -42,15 +26,7 @@ interface ListQuery {
 
 function readQuery(context: IExecuteFunctions, itemIndex: number): ListQuery {
 	const account = readAccount(context, itemIndex, false);
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll
-		? undefined
-		: requireIntegerInRange(
-				{ node: context.getNode(), parameter: 'Limit', itemIndex },
-				context.getNodeParameter('limit', itemIndex, 50),
-				1,
-				Number.MAX_SAFE_INTEGER,
-			);
+	const limit = readLimit(context, itemIndex);
 	return { account, limit };
 }
 

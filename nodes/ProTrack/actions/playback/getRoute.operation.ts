@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readLimit, returnAllAndLimit } from '../../../shared/listFields';
 import { perItem, stopOnInvalidInput } from '../../../shared/items';
 import { summarizeTrack, toLineStringFeature } from '../../../shared/location';
 import { collectByTimeCursor } from '../../../shared/pagination';
 import { epochToIso } from '../../../shared/time';
-import { invalidValue, requireIntegerInRange } from '../../../shared/validation';
+import { invalidValue } from '../../../shared/validation';
 import { imeiLocator, readImei, readTimeRange } from '../../helpers/fields';
 import { parsePlayback, playbackIdentity, pointLocation, type PlaybackPoint } from '../../helpers/records';
 import { proTrackRequest } from '../../transport';
@@ -54,23 +55,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'points',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		hint: 'Counts GPS points, also when the output is a route',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit('Counts GPS points, also when the output is a route'),
 ];
 
 export const description = updateDisplayOptions(displayOptions, properties);
@@ -92,15 +77,7 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): RouteQuery {
 	if (!OUTPUTS.includes(output)) {
 		throw invalidValue({ node, parameter: 'Output', itemIndex }, output, '"points" or "route"');
 	}
-	const returnAll = context.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll
-		? undefined
-		: requireIntegerInRange(
-				{ node, parameter: 'Limit', itemIndex },
-				context.getNodeParameter('limit', itemIndex),
-				1,
-				Number.MAX_SAFE_INTEGER,
-			);
+	const limit = readLimit(context, itemIndex);
 	return { imei, begin, end, output, limit };
 }
 
