@@ -34,8 +34,8 @@ export interface RunResult {
 const nodeTypes = new PackageNodeTypes();
 
 // The engine logs every node error through its logger; tests read errors from the run instead.
-// Set N8N_TEST_LOG=1 to see the engine's log.
-if (!process.env.N8N_TEST_LOG) {
+// Run with N8N_LOG_LEVEL=debug to see the engine's log (test/setup-env.js defaults it to silent).
+if (process.env.N8N_LOG_LEVEL === 'silent') {
 	const quiet = () => undefined;
 	LoggerProxy.init({ error: quiet, warn: quiet, info: quiet, debug: quiet } as unknown as Parameters<
 		typeof LoggerProxy.init

@@ -47,5 +47,7 @@ class TestItems implements INodeType {
 
 export const STAND_IN_NODES: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
+	// Present in examples next to a Manual Trigger; n8n starts a manual run at the Manual Trigger.
+	'n8n-nodes-base.scheduleTrigger': new ManualTrigger(),
 	'test.items': new TestItems(),
 };

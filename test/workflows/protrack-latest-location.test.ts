@@ -125,6 +125,25 @@ describe('ProTrack › Device › Get Latest Location, through the n8n engine', 
 		expect(n8n.credentials.read('1').data.accessToken).not.toBe(firstToken);
 	});
 
+	it('refreshes once when the token expires between two batches of one execution', async () => {
+		const imeis = sim.imeis().slice(0, 250);
+		await n8n.run(oneItemPerImei(imeis.slice(0, 1)));
+		sim.clearLog();
+		// The first batch goes through; the token is reported out of date on the second.
+		sim.inject({ path: '/api/track', fault: { kind: 'latency', ms: 1 } });
+		sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 10012, message: 'expired' } } });
+
+		const result = await n8n.run(oneItemPerImei(imeis));
+		expect(result.error).toBeUndefined();
+		expect(result.output('ProTrack')).toHaveLength(250);
+		expect(sim.requests('/api/authorization')).toHaveLength(1);
+		const tokens = sim.requests('/api/track').map((call) => call.query.access_token);
+		expect(tokens).toHaveLength(4); // batch 1, batch 2 rejected, batch 2 again, batch 3
+		expect(tokens[0]).toBe(tokens[1]);
+		expect(tokens[2]).not.toBe(tokens[1]);
+		expect(tokens[3]).toBe(tokens[2]);
+	});
+
 	it('uses a token another worker stored meanwhile instead of logging in again', async () => {
 		const imeis = sim.imeis().slice(0, 2);
 		await n8n.run(oneItemPerImei(imeis));
