@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { withIsoTimes } from '../../../shared/time';
 import { invalidValue, operationError, requireNonEmptyString } from '../../../shared/validation';
-import { perItemAfterValidation } from '../../helpers/validateFirst';
+import { perItemAfterValidation } from '../../../shared/items';
 import { CREDENTIAL_TYPE, proTrackRequest } from '../../transport';
 
 /**

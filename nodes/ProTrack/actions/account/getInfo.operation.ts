@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { perItemAfterValidation } from '../../helpers/validateFirst';
+import { perItemAfterValidation } from '../../../shared/items';
 import { proTrackRequest } from '../../transport';
 import { accountPicker, accountToJson, asRecord, credentialAccount, readAccount } from './common';
 

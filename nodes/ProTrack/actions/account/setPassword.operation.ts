@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { operationError } from '../../../shared/validation';
-import { perItemAfterValidation } from '../../helpers/validateFirst';
+import { perItemAfterValidation } from '../../../shared/items';
 import { proTrackRequest } from '../../transport';
 import { md5Hex } from '../../transport/authorization';
 import { accountPicker, readAccount } from './common';

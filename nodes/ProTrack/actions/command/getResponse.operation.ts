@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { invalidValue } from '../../../shared/validation';
-import { perItemAfterValidation } from '../../helpers/validateFirst';
+import { perItemAfterValidation } from '../../../shared/items';
 import { queryCommand } from './command';
 
 const properties: INodeProperties[] = [

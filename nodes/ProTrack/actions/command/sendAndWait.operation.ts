@@ -7,7 +7,7 @@ import {
 	requireIntegerInRange,
 	requireNumberInRange,
 } from '../../../shared/validation';
-import { perItemAfterValidation } from '../../helpers/validateFirst';
+import { perItemAfterValidation } from '../../../shared/items';
 import {
 	commandFields,
 	type DeviceCommand,

@@ -9,7 +9,7 @@ import {
 	requireNonEmptyString,
 } from '../../../shared/validation';
 import { imeiLocator, readImei } from '../../helpers/fields';
-import { perItemAfterValidation } from '../../helpers/validateFirst';
+import { perItemAfterValidation } from '../../../shared/items';
 import { proTrackRequest } from '../../transport';
 
 /** Alarm When option → the API's alarmtype (0: out, 1: in, 2: in/out). */

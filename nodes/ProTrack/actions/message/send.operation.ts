@@ -8,7 +8,7 @@ import {
 	requireMaxLength,
 	requireNonEmptyString,
 } from '../../../shared/validation';
-import { perItemAfterValidation } from '../../helpers/validateFirst';
+import { perItemAfterValidation } from '../../../shared/items';
 import { proTrackRequest } from '../../transport';
 
 /** The Open API's limits for /api/message/send. */
