@@ -8,6 +8,7 @@ export const ALARMS_PER_PAGE = 100;
 /**
  * Every alarm of one device with begin <= systemtime <= end, oldest first, following the API's
  * pages of 100 (the next page starts at the last systemtime; repeated boundary alarms are dropped).
+ * `stalls` counts seconds holding more than a page of alarms: the API cannot page inside one.
  */
 export async function fetchAlarms(
 	context: ProTrackContext,
@@ -15,7 +16,7 @@ export async function fetchAlarms(
 	begin: number,
 	end: number,
 	options: { limit?: number; itemIndex?: number } = {},
-): Promise<{ alarms: AlarmEntry[]; requests: number; truncated: boolean }> {
+): Promise<{ alarms: AlarmEntry[]; requests: number; truncated: boolean; stalls: number }> {
 	const result = await collectByTimeCursor<AlarmEntry>({
 		begin,
 		end,
@@ -33,5 +34,5 @@ export async function fetchAlarms(
 			return parseAlarms(envelope.record);
 		},
 	});
-	return { alarms: result.records, requests: result.pages, truncated: result.truncated };
+	return { alarms: result.records, requests: result.pages, truncated: result.truncated, stalls: result.stalls };
 }

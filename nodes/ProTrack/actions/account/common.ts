@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { withIsoTimes } from '../../../shared/time';
 import { invalidValue, operationError, requireNonEmptyString } from '../../../shared/validation';
 import { perItemAfterValidation } from '../../../shared/items';
+import { readLimit } from '../../../shared/listFields';
 import { CREDENTIAL_TYPE, proTrackRequest } from '../../transport';
 
 /**
@@ -92,6 +93,31 @@ export async function setBlocked(context: IExecuteFunctions, blocked: boolean): 
 				itemIndex,
 			});
 			return { account, blocked };
+		},
+	);
+}
+
+/**
+ * A list operation that takes an optional account (/api/device/list, /api/user/list): one request per
+ * input item, one output item per record, up to the item's limit.
+ */
+export async function listForAccount(
+	context: IExecuteFunctions,
+	path: string,
+	toJson: (record: IDataObject) => IDataObject,
+): Promise<INodeExecutionData[]> {
+	return await perItemAfterValidation(
+		context,
+		(itemIndex) => ({ account: readAccount(context, itemIndex, false), limit: readLimit(context, itemIndex) }),
+		async ({ account, limit }, itemIndex) => {
+			const envelope = await proTrackRequest.call(context, {
+				method: 'GET',
+				path,
+				params: account === undefined ? {} : { account },
+				itemIndex,
+			});
+			const records = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
+			return records.slice(0, limit).map(toJson);
 		},
 	);
 }

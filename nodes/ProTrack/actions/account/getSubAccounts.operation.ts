@@ -1,10 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readLimit, returnAllAndLimit } from '../../../shared/listFields';
-import { perItemAfterValidation } from '../../../shared/items';
-import { proTrackRequest } from '../../transport';
-import { accountPicker, accountToJson, readAccount } from './common';
+import { returnAllAndLimit } from '../../../shared/listFields';
+import { accountPicker, accountToJson, listForAccount } from './common';
 
 const properties: INodeProperties[] = [
 	accountPicker('Whose sub-accounts to list. Leave empty for the account of the credential', false),
@@ -15,34 +13,10 @@ const displayOptions = { show: { resource: ['account'], operation: ['getSubAccou
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-interface ListQuery {
-	account?: string;
-	limit?: number;
-}
-
-function readQuery(context: IExecuteFunctions, itemIndex: number): ListQuery {
-	const account = readAccount(context, itemIndex, false);
-	const limit = readLimit(context, itemIndex);
-	return { account, limit };
-}
-
 /**
  * The accounts below an account, one output item each (the Open API returns at most 500, and like
  * the document's example it lists the account itself first).
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await perItemAfterValidation(
-		this,
-		(itemIndex) => readQuery(this, itemIndex),
-		async ({ account, limit }, itemIndex) => {
-			const envelope = await proTrackRequest.call(this, {
-				method: 'GET',
-				path: '/api/user/list',
-				params: account === undefined ? {} : { account },
-				itemIndex,
-			});
-			const records = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
-			return records.slice(0, limit).map(accountToJson);
-		},
-	);
+	return await listForAccount(this, '/api/user/list', accountToJson);
 }

@@ -4,22 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { readLimit, returnAllAndLimit } from '../../../shared/listFields';
 import type { KeyedResult } from '../../../shared/batching';
 import { keyedResultsToItems, stopOnInvalidInput } from '../../../shared/items';
-import { collectByTimeCursor } from '../../../shared/pagination';
 import { parseIdList, requireIntegerInRange } from '../../../shared/validation';
 import { readTimeRange } from '../../helpers/fields';
 import { collectImeis } from '../../helpers/imei';
 import {
 	ALARM_TYPE_OPTIONS,
 	ALARM_TYPES,
-	alarmIdentity,
 	alarmToJson,
-	parseAlarms,
 	type AlarmEntry,
 } from '../../helpers/records';
-import { proTrackRequest } from '../../transport';
-
-/** The Open API returns at most this many alarms per /api/alarm/list call. */
-export const ALARM_PAGE_SIZE = 100;
+import { ALARMS_PER_PAGE, fetchAlarms } from '../../helpers/history';
 
 const KNOWN_TYPES = Object.keys(ALARM_TYPES).map(Number);
 const TYPES_EXPECTED = `alarm type numbers from ${Math.min(...KNOWN_TYPES)} to ${Math.max(...KNOWN_TYPES)}`;
@@ -106,45 +100,29 @@ function readQuery(context: IExecuteFunctions, itemIndex: number): AlarmQuery {
 }
 
 /**
- * The alarms of one IMEI in the range, oldest system time first, following the 100-alarm pages of
- * /api/alarm/list. The API cannot filter by type, so with a type filter every page of the range is
- * read before the limit applies.
+ * The alarms of one IMEI in the range, oldest system time first. The API cannot filter by type, so
+ * with a type filter every page of the range is read before the limit applies.
  */
-async function fetchAlarms(
+async function alarmsOf(
 	context: IExecuteFunctions,
 	imei: string,
 	query: AlarmQuery,
 	itemIndex: number,
 ): Promise<AlarmEntry[]> {
 	const filtering = query.types.length > 0;
-	const result = await collectByTimeCursor<AlarmEntry>({
-		begin: query.begin,
-		end: query.end,
-		pageSize: ALARM_PAGE_SIZE,
+	const { alarms, stalls } = await fetchAlarms(context, imei, query.begin, query.end, {
 		limit: filtering ? undefined : query.limit,
-		timeOf: (alarm) => alarm.systemtime,
-		identityOf: alarmIdentity,
-		fetchPage: async (begintime, endtime) => {
-			const envelope = await proTrackRequest.call(context, {
-				method: 'GET',
-				path: '/api/alarm/list',
-				params: { imei, begintime, endtime },
-				itemIndex,
-			});
-			return parseAlarms(envelope.record);
-		},
+		itemIndex,
 	});
-	if (result.stalls > 0) {
+	if (stalls > 0) {
 		context.addExecutionHints({
 			type: 'warning',
 			location: 'outputPane',
-			message: `Device ${imei} has more than ${ALARM_PAGE_SIZE} alarms with the same system time. The ProTrack API cannot page within one second, so some of those alarms may be missing.`,
+			message: `Device ${imei} has more than ${ALARMS_PER_PAGE} alarms with the same system time. The ProTrack API cannot page within one second, so some of those alarms may be missing.`,
 		});
 	}
-	const alarms = result.records
-		.sort((first, second) => first.systemtime - second.systemtime)
-		.filter((alarm) => !filtering || query.types.includes(alarm.type));
-	return query.limit === undefined ? alarms : alarms.slice(0, query.limit);
+	const wanted = alarms.filter((alarm) => !filtering || query.types.includes(alarm.type));
+	return query.limit === undefined ? wanted : wanted.slice(0, query.limit);
 }
 
 /**
@@ -177,7 +155,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		namedByItem.add(`${itemIndex}:${imei}`);
 		const fetchKey = JSON.stringify([imei, query]);
 		try {
-			const alarms = fetched.get(fetchKey) ?? (await fetchAlarms(this, imei, query, itemIndex));
+			const alarms = fetched.get(fetchKey) ?? (await alarmsOf(this, imei, query, itemIndex));
 			fetched.set(fetchKey, alarms);
 			results.push({ itemIndex, key: imei, result: alarms });
 		} catch (error) {
