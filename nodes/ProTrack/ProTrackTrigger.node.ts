@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { IMEIS_FIELD } from './helpers/imei';
 import { ALARM_TYPE_OPTIONS } from './helpers/records';
 import { pollNewAlarms } from './trigger/newAlarm';
 import { pollStatusChanges } from './trigger/statusChanged';
@@ -54,12 +55,7 @@ export class ProTrackTrigger implements INodeType {
 				default: 'all',
 			},
 			{
-				displayName: 'IMEIs',
-				name: 'imeis',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: '358899051025339, 355139000000234',
+				...IMEIS_FIELD,
 				description: 'IMEIs to watch, separated by commas',
 				displayOptions: { show: { devices: ['selected'] } },
 			},

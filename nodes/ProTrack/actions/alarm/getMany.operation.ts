@@ -6,7 +6,7 @@ import type { KeyedResult } from '../../../shared/batching';
 import { keyedResultsToItems, stopOnInvalidInput } from '../../../shared/items';
 import { parseIdList, requireIntegerInRange } from '../../../shared/validation';
 import { readTimeRange } from '../../helpers/fields';
-import { collectImeis } from '../../helpers/imei';
+import { collectImeis, IMEIS_FIELD } from '../../helpers/imei';
 import {
 	ALARM_TYPE_OPTIONS,
 	ALARM_TYPES,
@@ -22,12 +22,7 @@ const displayOptions = { show: { resource: ['alarm'], operation: ['getMany'] } }
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'IMEIs',
-		name: 'imeis',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '358899051025339, 355139000000234',
+		...IMEIS_FIELD,
 		description:
 			'One IMEI, or several separated by commas. To take one IMEI from each input item, drag the input field here. ProTrack is asked once per IMEI.',
 	},

@@ -6,7 +6,7 @@ import { keyedResultsToItems, stopOnInvalidInput } from '../../../shared/items';
 import { epochToIso } from '../../../shared/time';
 import { invalidValue } from '../../../shared/validation';
 import { readTimeRange } from '../../helpers/fields';
-import { collectImeis, MAX_IMEIS_PER_REQUEST } from '../../helpers/imei';
+import { collectImeis, IMEIS_FIELD, MAX_IMEIS_PER_REQUEST } from '../../helpers/imei';
 import { proTrackRequest } from '../../transport';
 
 /** The mileage report covers at most 7 days per call (begin included, end excluded). */
@@ -16,16 +16,7 @@ const HALF_HOUR_SECONDS = 1800;
 
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'IMEIs',
-		name: 'imeis',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '358899051025339, 355139000000234',
-		description:
-			'One IMEI, or several separated by commas. To take one IMEI from each input item, drag the input field here. Requests are batched 100 IMEIs at a time.',
-	},
+	IMEIS_FIELD,
 	{
 		displayName: 'Start Time',
 		name: 'startTime',
