@@ -22,6 +22,7 @@ import {
 } from '../../shared/retry';
 import { PROTRACK_ERRORS, RATE_LIMIT_CODE, TOKEN_REJECTED_CODES } from '../helpers/errorCodes';
 import { baseUrlOf } from './authorization';
+import { retryWithFreshToken } from './token';
 
 export const CREDENTIAL_TYPE = 'proTrackApi';
 
@@ -69,8 +70,8 @@ interface Attempt {
  * - The access token comes from the credential (n8n runs its preAuthentication when the stored token
  *   is empty and stores the new one, so every execution and worker shares it).
  * - When the API says the token is gone (codes 10010-10012 in an HTTP 200 body, or HTTP 401) the call
- *   is sent once more: with the token another execution stored meanwhile if there is one, otherwise
- *   with the token emptied so that n8n logs in again and stores the result. A second rejection is an error.
+ *   is sent again with a fresh token, logging in at most once and preferring a token another execution
+ *   stored meanwhile (see token.ts). A rejection after that is an error, not a loop.
  * - Rate limits (HTTP 429, code 10009), server errors and dropped connections are retried with
  *   backoff as far as the request is safe to repeat.
  * - Any other non-zero code becomes a NodeApiError naming the code and its documented meaning.
@@ -88,11 +89,15 @@ export async function proTrackRequest(
 
 		if (isTokenRejected(attempt) && !refreshed) {
 			refreshed = true;
-			credentials = await tokenForRetry(this, credentials);
-			attempt = await send(this, call, credentials);
+			({ credentials, attempt } = await retryWithFreshToken(
+				async () => await this.getCredentials(CREDENTIAL_TYPE),
+				async (fresh) => await send(this, call, fresh),
+				isTokenRejected,
+				credentials,
+			));
 		}
 		if (isTokenRejected(attempt)) {
-			throw failure(this, call, attempt, 'The access token was rejected again right after a refresh', credentials);
+			throw failure(this, call, attempt, 'The access token was rejected again right after a new login', credentials);
 		}
 		return judge(this, call, attempt, safeToRepeat, credentials);
 	}, PROTRACK_RETRY_POLICY);
@@ -177,21 +182,6 @@ function asEnvelope(body: unknown): ProTrackEnvelope | undefined {
 function isTokenRejected(attempt: Attempt): boolean {
 	if (attempt.status === 401) return true;
 	return attempt.envelope !== undefined && TOKEN_REJECTED_CODES.has(Number(attempt.envelope.code));
-}
-
-/**
- * Which token to retry with after a rejection. If the stored token differs from the one just
- * rejected, another execution already logged in: use it rather than log in again (a new login would
- * invalidate the token that execution is using). Otherwise empty the token, which makes n8n run the
- * credential's preAuthentication and store the new token.
- */
-async function tokenForRetry(
-	context: ProTrackContext,
-	rejected: ICredentialDataDecryptedObject,
-): Promise<ICredentialDataDecryptedObject> {
-	const stored = await context.getCredentials(CREDENTIAL_TYPE);
-	if (stored.accessToken && stored.accessToken !== rejected.accessToken) return stored;
-	return { ...stored, accessToken: '' };
 }
 
 function judge(
