@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ExecutionLifecycleHooks, getExecutePollFunctions, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, getExecutePollFunctions, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	IConnections,
 	IDataObject,
@@ -142,6 +142,34 @@ export class TestN8n {
 		const context = getExecutePollFunctions(workflow, node, this.additionalData(randomUUID(), hooks), mode, 'activate');
 		const result = await nodeType.poll.call(context);
 		return { items: result?.[0] ?? null, staticData: workflow.staticData as IDataObject };
+	}
+
+	/**
+	 * What the editor shows in a node's pickers: runs one of the node's `methods.listSearch` or
+	 * `methods.loadOptions` with n8n's real load-options context, as the editor does on opening a list.
+	 */
+	async loadOptions(
+		json: WorkflowJson,
+		nodeName: string,
+		kind: 'listSearch' | 'loadOptions',
+		method: string,
+		filter?: string,
+	): Promise<unknown> {
+		const workflow = new Workflow({
+			id: 'test-workflow',
+			nodes: json.nodes,
+			connections: json.connections,
+			active: false,
+			nodeTypes,
+		});
+		const node = workflow.getNode(nodeName);
+		if (node === null) throw new Error(`No node named ${nodeName}`);
+		const nodeType = nodeTypes.getByNameAndVersion(node.type);
+		const hooks = new ExecutionLifecycleHooks('manual', randomUUID(), {} as IWorkflowBase);
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(randomUUID(), hooks), 'parameters');
+		const methods = nodeType.methods?.[kind] as Record<string, (this: unknown, filter?: string) => Promise<unknown>>;
+		if (typeof methods?.[method] !== 'function') throw new Error(`${node.type} has no ${kind} method ${method}`);
+		return await methods[method].call(context, filter);
 	}
 
 	private additionalData(executionId: string, hooks: ExecutionLifecycleHooks) {
