@@ -218,6 +218,14 @@ describe('ProTrack › Device › Get Latest Location, through the n8n engine', 
 		expect(result.error?.message).toBe('ProTrack error 10013: IMEI is not authorized');
 	});
 
+	it('reads "No data" (20023) as an empty answer: every IMEI reported as not found, no failure', async () => {
+		const imeis = sim.imeis().slice(0, 2);
+		sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 20023, message: 'No Data' } } });
+		const result = await n8n.run(oneItemPerImei(imeis));
+		expect(result.error).toBeUndefined();
+		expect(result.output('ProTrack').map((item) => item.json.found)).toEqual([false, false]);
+	});
+
 	describe('bad input is rejected before any request', () => {
 		it.each([
 			['an IMEI with letters', ['35889905102533A'], /IMEIs.*35889905102533A/],

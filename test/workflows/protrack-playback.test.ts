@@ -254,6 +254,13 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		expect(sim.requests('/api/playback')).toHaveLength(1);
 	});
 
+	it('gives no items (and no error) when the host answers "No data" (20023)', async () => {
+		sim.inject({ path: '/api/playback', fault: { kind: 'body', body: { code: 20023, message: 'No Data' } } });
+		const result = await runFor(onlineImeis[5], QUIET_TIME - DAY, QUIET_TIME - 1);
+		expect(result.error).toBeUndefined();
+		expect(result.output('ProTrack')).toHaveLength(0);
+	});
+
 	it('warns when more than 1000 points share one gpstime (the API cannot page within a second)', async () => {
 		const imei = onlineImeis[6];
 		const time = QUIET_TIME + 500;

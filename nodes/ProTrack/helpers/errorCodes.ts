@@ -35,3 +35,15 @@ export const TOKEN_REJECTED_CODES: ReadonlySet<number> = new Set([10010, 10011, 
 
 /** The API's rate limit ("Request is too frequency"). */
 export const RATE_LIMIT_CODE = 10009;
+
+/** "No data": for the list and history endpoints below, an empty answer rather than a failure. */
+export const NO_DATA_CODE = 20023;
+export const NO_DATA_MEANS_EMPTY: ReadonlySet<string> = new Set([
+	'/api/alarm/list',
+	'/api/device/detail',
+	'/api/device/list',
+	'/api/device/mileage',
+	'/api/playback',
+	'/api/track',
+	'/api/user/list',
+]);

@@ -20,7 +20,13 @@ import {
 	withRetry,
 	type RetryPolicy,
 } from '../../shared/retry';
-import { PROTRACK_ERRORS, RATE_LIMIT_CODE, TOKEN_REJECTED_CODES } from '../helpers/errorCodes';
+import {
+	NO_DATA_CODE,
+	NO_DATA_MEANS_EMPTY,
+	PROTRACK_ERRORS,
+	RATE_LIMIT_CODE,
+	TOKEN_REJECTED_CODES,
+} from '../helpers/errorCodes';
 import { baseUrlOf } from './authorization';
 import { retryWithFreshToken } from './token';
 
@@ -74,6 +80,7 @@ interface Attempt {
  *   stored meanwhile (see token.ts). A rejection after that is an error, not a loop.
  * - Rate limits (HTTP 429, code 10009), server errors and dropped connections are retried with
  *   backoff as far as the request is safe to repeat.
+ * - "No data" (20023) from a list or history endpoint is an empty answer.
  * - Any other non-zero code becomes a NodeApiError naming the code and its documented meaning.
  */
 export async function proTrackRequest(
@@ -218,6 +225,9 @@ function judge(
 		);
 		if (isRetryable('serverError', safeToRepeat)) throw new RetryableFailure(error);
 		throw error;
+	}
+	if (Number(envelope.code) === NO_DATA_CODE && NO_DATA_MEANS_EMPTY.has(call.path)) {
+		return { code: 0, message: envelope.message };
 	}
 	if (Number(envelope.code) !== 0) throw codeError(context, call, attempt, credentials);
 	return envelope;
