@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { TestN8n, type WorkflowJson } from '../runner';
-import { PROTRACK_DEMO, ProTrackSimulator } from '../simulators/protrack';
+import type { WorkflowJson } from '../runner';
+import { useProTrack } from './protrack-fixture';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const files = readdirSync(EXAMPLES).filter((file) => file.endsWith('.json'));
@@ -18,28 +18,14 @@ const lastNode = (json: WorkflowJson) => {
 
 /** Every workflow in examples/ runs through the n8n engine against the simulators, unchanged. */
 describe('examples/', () => {
-	let sim: ProTrackSimulator;
-	let n8n: TestN8n;
-
-	beforeAll(async () => {
-		sim = new ProTrackSimulator();
-		await sim.start();
-		n8n = new TestN8n();
-		n8n.credentials.add(
-			'proTrackApi',
-			{ baseUrl: sim.baseUrl, account: PROTRACK_DEMO.account, password: PROTRACK_DEMO.password, accessToken: '' },
-			'ProTrack demo (simulator)',
-			'lt-protrack-demo',
-		);
-	});
-	afterAll(async () => await sim.stop());
+	const fx = useProTrack({ credential: { name: 'ProTrack demo (simulator)', id: 'lt-protrack-demo' } });
 
 	it('has examples', () => expect(files.length).toBeGreaterThanOrEqual(4));
 
 	const manual = files.filter((file) => load(file).nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger'));
 	it.each(manual)('%s runs and its last node outputs items', async (file) => {
 		const json = load(file);
-		const result = await n8n.run(json);
+		const result = await fx.n8n.run(json);
 		expect(result.error).toBeUndefined();
 		const output = result.output(lastNode(json));
 		expect(output.length).toBeGreaterThan(0);
@@ -50,19 +36,19 @@ describe('examples/', () => {
 	it.each(triggered)('%s fires on a new alarm and runs the rest of the workflow', async (file) => {
 		const json = load(file);
 		const trigger = json.nodes.find((n) => n.type.endsWith('Trigger'))!;
-		const poller = n8n.poller(json, trigger.name);
+		const poller = fx.n8n.poller(json, trigger.name);
 		expect(await poller.poll()).toBeNull();
-		const imei = sim.imeis()[7];
+		const imei = fx.sim.imeis()[7];
 		const now = Math.floor(Date.now() / 1000);
-		sim.addAlarms(imei, [
+		fx.sim.addAlarms(imei, [
 			{ type: 1, longitude: 114.1, latitude: 22.6, gpstime: now, systemtime: now + 1, speed: 0, course: 0, geofenceId: 0 },
 		]);
 		const items = await poller.poll();
 		expect(items?.map((item) => item.json.imei)).toEqual([imei]);
 
-		const result = await n8n.run(json, 'trigger', { node: trigger.name, items: items! });
+		const result = await fx.n8n.run(json, 'trigger', { node: trigger.name, items: items! });
 		expect(result.error).toBeUndefined();
 		expect(result.output(lastNode(json)).length).toBe(1);
-		expect(sim.messages.length).toBeGreaterThan(0);
+		expect(fx.sim.messages.length).toBeGreaterThan(0);
 	});
 });

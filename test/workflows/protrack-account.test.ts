@@ -1,49 +1,22 @@
-import type { IDataObject, INodeCredentials, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { itemsInto, node, packageNodeType, TestN8n } from '../runner';
-import {
-	md5,
-	PROTRACK_DEMO,
-	PROTRACK_FLEET_EAST,
-	PROTRACK_FLEET_WEST,
-	ProTrackSimulator,
-	protrackSignature,
-} from '../simulators/protrack';
+import { itemsInto, node, packageNodeType } from '../runner';
+import { md5, PROTRACK_FLEET_EAST, PROTRACK_FLEET_WEST, protrackSignature } from '../simulators/protrack';
+import { useProTrack } from './protrack-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 
 describe('ProTrack › Account, through the n8n engine', () => {
-	let sim: ProTrackSimulator;
-	let n8n: TestN8n;
-	let credentials: INodeCredentials;
-
-	beforeAll(async () => {
-		sim = new ProTrackSimulator();
-		await sim.start();
-	});
-	afterAll(async () => await sim.stop());
-
-	beforeEach(() => {
-		sim.clearLog();
-		sim.clearFaults();
-		n8n = new TestN8n();
-		const ref = n8n.credentials.add('proTrackApi', {
-			baseUrl: sim.baseUrl,
-			account: PROTRACK_DEMO.account,
-			password: PROTRACK_DEMO.password,
-			accessToken: '',
-		});
-		credentials = { proTrackApi: ref };
-	});
+	const fx = useProTrack();
 
 	const accountNode = (operation: string, parameters: INodeParameters = {}, extra = {}) =>
-		node('ProTrack', PROTRACK, { resource: 'account', operation, ...parameters }, credentials, extra);
+		node('ProTrack', PROTRACK, { resource: 'account', operation, ...parameters }, fx.credentials, extra);
 
 	/** Logs in over HTTP as the Open API documents it; returns the answer's code. */
 	const httpLogin = async (account: string, password: string): Promise<number> => {
 		const time = Math.floor(Date.now() / 1000);
 		const query = new URLSearchParams({ time: String(time), account, signature: protrackSignature(password, time) });
-		const response = await fetch(`${sim.baseUrl}/api/authorization?${query.toString()}`);
+		const response = await fetch(`${fx.sim.baseUrl}/api/authorization?${query.toString()}`);
 		return ((await response.json()) as { code: number }).code;
 	};
 
@@ -51,14 +24,14 @@ describe('ProTrack › Account, through the n8n engine', () => {
 
 	describe('Get Info', () => {
 		it("describes the credential's own account when Account is empty, with role, blocked and createtimeIso", async () => {
-			const result = await n8n.run(itemsInto([{}], accountNode('getInfo', { account: '' })));
+			const result = await fx.n8n.run(itemsInto([{}], accountNode('getInfo', { account: '' })));
 			expect(result.error).toBeUndefined();
-			const calls = sim.requests('/api/user/info');
+			const calls = fx.sim.requests('/api/user/info');
 			expect(calls).toHaveLength(1);
 			expect(calls[0].method).toBe('GET');
 			expect(calls[0].query.account).toBe('demo');
 
-			const demo = sim.account('demo')!;
+			const demo = fx.sim.account('demo')!;
 			const output = result.output('ProTrack');
 			expect(output).toHaveLength(1);
 			expect(output[0].pairedItem).toEqual({ item: 0 });
@@ -78,11 +51,11 @@ describe('ProTrack › Account, through the n8n engine', () => {
 		});
 
 		it('describes the sub-account of each item', async () => {
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto([{ name: 'fleet-east' }, { name: 'fleet-west' }], accountNode('getInfo', { account: '={{ $json.name }}' })),
 			);
 			expect(result.error).toBeUndefined();
-			expect(sim.requests('/api/user/info').map((call) => call.query.account)).toEqual(['fleet-east', 'fleet-west']);
+			expect(fx.sim.requests('/api/user/info').map((call) => call.query.account)).toEqual(['fleet-east', 'fleet-west']);
 			const output = result.output('ProTrack');
 			expect(output.map((item) => [item.json.account, item.json.username, item.json.role, item.pairedItem])).toEqual([
 				['fleet-east', 'Fleet East', 'endUser', { item: 0 }],
@@ -91,7 +64,7 @@ describe('ProTrack › Account, through the n8n engine', () => {
 		});
 
 		it('decodes a virtual account (roletype 3) and a blocked one (blockstatus 0)', async () => {
-			sim.inject({
+			fx.sim.inject({
 				path: '/api/user/info',
 				fault: {
 					kind: 'body',
@@ -101,96 +74,96 @@ describe('ProTrack › Account, through the n8n engine', () => {
 					},
 				},
 			});
-			const result = await n8n.run(itemsInto([{}], accountNode('getInfo', { account: 'viewer' })));
+			const result = await fx.n8n.run(itemsInto([{}], accountNode('getInfo', { account: 'viewer' })));
 			expect(result.output('ProTrack')[0].json).toEqual(
 				expect.objectContaining({ role: 'virtual', blocked: true, createtimeIso: null }),
 			);
 		});
 
 		it('reports an unknown account with the documented code and meaning', async () => {
-			const result = await n8n.run(itemsInto([{}], accountNode('getInfo', { account: 'nobody' })));
+			const result = await fx.n8n.run(itemsInto([{}], accountNode('getInfo', { account: 'nobody' })));
 			expect(result.error?.message).toBe("ProTrack error 20005: Target doesn't exist");
-			expect(sim.requests('/api/user/info')).toHaveLength(1);
+			expect(fx.sim.requests('/api/user/info')).toHaveLength(1);
 		});
 	});
 
 	describe('Get Sub-Accounts', () => {
 		it('lists every account below the credential account, one item each, when Return All is on', async () => {
-			const result = await n8n.run(itemsInto([{}], accountNode('getSubAccounts', { account: '', returnAll: true })));
+			const result = await fx.n8n.run(itemsInto([{}], accountNode('getSubAccounts', { account: '', returnAll: true })));
 			expect(result.error).toBeUndefined();
-			const calls = sim.requests('/api/user/list');
+			const calls = fx.sim.requests('/api/user/list');
 			expect(calls).toHaveLength(1);
 			expect(calls[0].query).not.toHaveProperty('account');
 			const output = result.output('ProTrack');
 			expect(output.map((item) => item.json.account)).toEqual(['demo', 'fleet-east', 'fleet-west']);
 			expect(output.map((item) => item.json.role)).toEqual(['distributor', 'endUser', 'endUser']);
 			expect(output.every((item) => item.json.blocked === false)).toBe(true);
-			const east = sim.account('fleet-east')!;
+			const east = fx.sim.account('fleet-east')!;
 			expect(output[1].json.createtimeIso).toBe(isoOf(east.createtime));
 			expect(output.every((item) => (item.pairedItem as unknown as IDataObject).item === 0)).toBe(true);
 		});
 
 		it('stops at Limit and passes the chosen account', async () => {
-			const limited = await n8n.run(itemsInto([{}], accountNode('getSubAccounts', { returnAll: false, limit: 2 })));
+			const limited = await fx.n8n.run(itemsInto([{}], accountNode('getSubAccounts', { returnAll: false, limit: 2 })));
 			expect(limited.output('ProTrack').map((item) => item.json.account)).toEqual(['demo', 'fleet-east']);
 
-			sim.clearLog();
-			const east = await n8n.run(itemsInto([{}], accountNode('getSubAccounts', { account: 'fleet-east', returnAll: true })));
-			expect(sim.requests('/api/user/list')[0].query.account).toBe('fleet-east');
+			fx.sim.clearLog();
+			const east = await fx.n8n.run(itemsInto([{}], accountNode('getSubAccounts', { account: 'fleet-east', returnAll: true })));
+			expect(fx.sim.requests('/api/user/list')[0].query.account).toBe('fleet-east');
 			expect(east.output('ProTrack').map((item) => item.json.account)).toEqual(['fleet-east']);
 		});
 
 		it('rejects a Limit of 0 before any request', async () => {
-			const result = await n8n.run(itemsInto([{}], accountNode('getSubAccounts', { returnAll: false, limit: 0 })));
+			const result = await fx.n8n.run(itemsInto([{}], accountNode('getSubAccounts', { returnAll: false, limit: 0 })));
 			expect(result.error?.message).toMatch(/"Limit": 0 \(expected a whole number from 1/);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 	});
 
 	describe('Block / Unblock', () => {
 		afterEach(() => {
-			(sim.account('fleet-east') as { blocked: boolean }).blocked = false;
+			(fx.sim.account('fleet-east') as { blocked: boolean }).blocked = false;
 		});
 
 		it('blocks a sub-account (it can no longer log in), then unblocks it', async () => {
-			const blocked = await n8n.run(itemsInto([{}], accountNode('block', { account: 'fleet-east' })));
+			const blocked = await fx.n8n.run(itemsInto([{}], accountNode('block', { account: 'fleet-east' })));
 			expect(blocked.error).toBeUndefined();
 			expect(blocked.output('ProTrack').map((item) => item.json)).toEqual([{ account: 'fleet-east', blocked: true }]);
-			const calls = sim.requests('/api/user/block');
+			const calls = fx.sim.requests('/api/user/block');
 			expect(calls).toHaveLength(1);
 			expect(calls[0].method).toBe('POST');
 			expect(calls[0].query.account).toBe('fleet-east');
-			expect(sim.account('fleet-east')!.blocked).toBe(true);
+			expect(fx.sim.account('fleet-east')!.blocked).toBe(true);
 			expect(await httpLogin(PROTRACK_FLEET_EAST.account, PROTRACK_FLEET_EAST.password)).toBe(10016);
 
-			const info = await n8n.run(itemsInto([{}], accountNode('getInfo', { account: 'fleet-east' })));
+			const info = await fx.n8n.run(itemsInto([{}], accountNode('getInfo', { account: 'fleet-east' })));
 			expect(info.output('ProTrack')[0].json).toEqual(expect.objectContaining({ blockstatus: 0, blocked: true }));
 
-			const unblocked = await n8n.run(itemsInto([{}], accountNode('unblock', { account: 'fleet-east' })));
+			const unblocked = await fx.n8n.run(itemsInto([{}], accountNode('unblock', { account: 'fleet-east' })));
 			expect(unblocked.output('ProTrack').map((item) => item.json)).toEqual([{ account: 'fleet-east', blocked: false }]);
-			expect(sim.requests('/api/user/unblock')).toHaveLength(1);
-			expect(sim.account('fleet-east')!.blocked).toBe(false);
+			expect(fx.sim.requests('/api/user/unblock')).toHaveLength(1);
+			expect(fx.sim.account('fleet-east')!.blocked).toBe(false);
 			expect(await httpLogin(PROTRACK_FLEET_EAST.account, PROTRACK_FLEET_EAST.password)).toBe(0);
 		});
 
 		it('fails with permission denied when asked to block the credential account itself', async () => {
-			const result = await n8n.run(itemsInto([{}], accountNode('block', { account: 'demo' })));
+			const result = await fx.n8n.run(itemsInto([{}], accountNode('block', { account: 'demo' })));
 			expect(result.error?.message).toBe('ProTrack error 10007: Permission denied');
-			expect(sim.account('demo')!.blocked).toBe(false);
+			expect(fx.sim.account('demo')!.blocked).toBe(false);
 		});
 
 		it('requires Account: an empty one fails before any request, also when only a later item has it empty', async () => {
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto([{ name: 'fleet-east' }, { name: '  ' }], accountNode('block', { account: '={{ $json.name }}' })),
 			);
 			expect(result.error?.message).toMatch(/"Account"/);
 			expect((result.error as unknown as { context: IDataObject }).context.itemIndex).toBe(1);
-			expect(sim.log).toHaveLength(0);
-			expect(sim.account('fleet-east')!.blocked).toBe(false);
+			expect(fx.sim.log).toHaveLength(0);
+			expect(fx.sim.account('fleet-east')!.blocked).toBe(false);
 		});
 
 		it('with Continue On Fail, blocks the good items and reports the empty one', async () => {
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto(
 					[{ name: '' }, { name: 'fleet-east' }],
 					accountNode('block', { account: '={{ $json.name }}' }, { onError: 'continueRegularOutput' }),
@@ -200,16 +173,16 @@ describe('ProTrack › Account, through the n8n engine', () => {
 			expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 			expect(output[0].json.error).toMatch(/"Account"/);
 			expect(output[1].json).toEqual({ account: 'fleet-east', blocked: true });
-			expect(sim.requests('/api/user/block')).toHaveLength(1);
+			expect(fx.sim.requests('/api/user/block')).toHaveLength(1);
 		});
 
 		it('retries a rate-limited block, and a block after HTTP 503 (blocking twice does no harm)', async () => {
-			sim.inject({ path: '/api/user/block', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
-			sim.inject({ path: '/api/user/block', fault: { kind: 'status', status: 503 } });
-			const result = await n8n.run(itemsInto([{}], accountNode('block', { account: 'fleet-east' })));
+			fx.sim.inject({ path: '/api/user/block', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
+			fx.sim.inject({ path: '/api/user/block', fault: { kind: 'status', status: 503 } });
+			const result = await fx.n8n.run(itemsInto([{}], accountNode('block', { account: 'fleet-east' })));
 			expect(result.error).toBeUndefined();
-			expect(sim.requests('/api/user/block').map((call) => call.status)).toEqual([200, 503, 200]);
-			expect(sim.account('fleet-east')!.blocked).toBe(true);
+			expect(fx.sim.requests('/api/user/block').map((call) => call.status)).toEqual([200, 503, 200]);
+			expect(fx.sim.account('fleet-east')!.blocked).toBe(true);
 		});
 	});
 
@@ -218,11 +191,11 @@ describe('ProTrack › Account, through the n8n engine', () => {
 		const newPasswordMd5 = md5(newPassword);
 
 		afterEach(() => {
-			(sim.account('fleet-west') as { passwordMd5: string }).passwordMd5 = md5(PROTRACK_FLEET_WEST.password);
+			(fx.sim.account('fleet-west') as { passwordMd5: string }).passwordMd5 = md5(PROTRACK_FLEET_WEST.password);
 		});
 
 		it('sends md5(new password) once; the sub-account then logs in with the new password only', async () => {
-			const result = await n8n.run(itemsInto([{}], accountNode('setPassword', { account: 'fleet-west', newPassword })));
+			const result = await fx.n8n.run(itemsInto([{}], accountNode('setPassword', { account: 'fleet-west', newPassword })));
 			expect(result.error).toBeUndefined();
 			const output = result.output('ProTrack');
 			expect(output.map((item) => item.json)).toEqual([{ account: 'fleet-west', passwordChanged: true }]);
@@ -231,22 +204,22 @@ describe('ProTrack › Account, through the n8n engine', () => {
 			expect(serialized).not.toContain(newPassword);
 			expect(serialized).not.toContain(newPasswordMd5);
 
-			const calls = sim.requests('/api/user/password/set');
+			const calls = fx.sim.requests('/api/user/password/set');
 			expect(calls).toHaveLength(1);
 			expect(calls[0].method).toBe('POST');
 			expect(calls[0].query.account).toBe('fleet-west');
 			expect(calls[0].query.password).toBe(newPasswordMd5);
 			expect(calls[0].query.password).toMatch(/^[0-9a-f]{32}$/);
 
-			expect(sim.account('fleet-west')!.passwordMd5).toBe(newPasswordMd5);
+			expect(fx.sim.account('fleet-west')!.passwordMd5).toBe(newPasswordMd5);
 			expect(await httpLogin('fleet-west', newPassword)).toBe(0);
 			expect(await httpLogin('fleet-west', PROTRACK_FLEET_WEST.password)).toBe(20001);
 		});
 
 		it("keeps the password and its md5 out of a provider error, even when ProTrack echoes them", async () => {
 			const echo = `Parameter error: password=${newPasswordMd5} (${newPassword})`;
-			sim.inject({ path: '/api/user/password/set', fault: { kind: 'body', body: { code: 10004, message: echo } } });
-			const result = await n8n.run(itemsInto([{}], accountNode('setPassword', { account: 'fleet-west', newPassword })));
+			fx.sim.inject({ path: '/api/user/password/set', fault: { kind: 'body', body: { code: 10004, message: echo } } });
+			const result = await fx.n8n.run(itemsInto([{}], accountNode('setPassword', { account: 'fleet-west', newPassword })));
 			const error = result.error as unknown as IDataObject;
 			expect(error.message).toBe('ProTrack error 10004: Parameter error');
 			expect(error.description).toMatch(/Provider message: Parameter error: password=\*\*\*/);
@@ -260,14 +233,14 @@ describe('ProTrack › Account, through the n8n engine', () => {
 			});
 			expect(everything).not.toContain(newPassword);
 			expect(everything).not.toContain(newPasswordMd5);
-			expect(sim.requests('/api/user/password/set')).toHaveLength(1);
-			expect(sim.account('fleet-west')!.passwordMd5).toBe(md5(PROTRACK_FLEET_WEST.password));
+			expect(fx.sim.requests('/api/user/password/set')).toHaveLength(1);
+			expect(fx.sim.account('fleet-west')!.passwordMd5).toBe(md5(PROTRACK_FLEET_WEST.password));
 		});
 
 		it('keeps them out of the error item under Continue On Fail as well', async () => {
 			const echo = `bad value ${newPasswordMd5}`;
-			sim.inject({ path: '/api/user/password/set', fault: { kind: 'body', body: { code: 10004, message: echo } } });
-			const result = await n8n.run(
+			fx.sim.inject({ path: '/api/user/password/set', fault: { kind: 'body', body: { code: 10004, message: echo } } });
+			const result = await fx.n8n.run(
 				itemsInto(
 					[{}],
 					accountNode('setPassword', { account: 'fleet-west', newPassword }, { onError: 'continueRegularOutput' }),
@@ -286,10 +259,10 @@ describe('ProTrack › Account, through the n8n engine', () => {
 			['an empty Account', { account: '', password: newPassword }, /"Account"/],
 		])('rejects %s before any request', async (_label, item, message) => {
 			const parameters = { account: '={{ $json.account }}', newPassword: '={{ $json.password }}' };
-			const result = await n8n.run(itemsInto([item], accountNode('setPassword', parameters)));
+			const result = await fx.n8n.run(itemsInto([item], accountNode('setPassword', parameters)));
 			expect(result.error?.message).toMatch(message);
 			expect(result.error?.message).not.toContain(newPassword);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 	});
 });

@@ -1,7 +1,8 @@
-import type { IDataObject, INodeCredentials, INodeParameters, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, IPairedItemData } from 'n8n-workflow';
 
-import { itemsInto, node, packageNodeType, TestN8n } from '../runner';
-import { PROTRACK_DEMO, ProTrackSimulator, type AlarmRecord } from '../simulators/protrack';
+import { itemsInto, node, packageNodeType } from '../runner';
+import type { AlarmRecord } from '../simulators/protrack';
+import { useProTrack } from './protrack-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 const PAGE_SIZE = 100;
@@ -39,30 +40,12 @@ function pagingBegintimes(times: number[], begin: number): number[] {
 }
 
 describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
-	let sim: ProTrackSimulator;
-	let n8n: TestN8n;
-	let credentials: INodeCredentials;
+	const fx = useProTrack();
 	/** Devices with generated history up to now, handed out one per test that adds alarms. */
 	let onlineImeis: string[];
 
-	beforeAll(async () => {
-		sim = new ProTrackSimulator();
-		await sim.start();
-		onlineImeis = sim.imeis().filter((imei) => sim.device(imei)?.datastatus === 2);
-	});
-	afterAll(async () => await sim.stop());
-
-	beforeEach(() => {
-		sim.clearLog();
-		sim.clearFaults();
-		n8n = new TestN8n();
-		const ref = n8n.credentials.add('proTrackApi', {
-			baseUrl: sim.baseUrl,
-			account: PROTRACK_DEMO.account,
-			password: PROTRACK_DEMO.password,
-			accessToken: '',
-		});
-		credentials = { proTrackApi: ref };
+	beforeAll(() => {
+		onlineImeis = fx.sim.imeis().filter((imei) => fx.sim.device(imei)?.datastatus === 2);
 	});
 
 	const getMany = (parameters: INodeParameters, extra = {}) =>
@@ -70,27 +53,27 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 			'ProTrack',
 			PROTRACK,
 			{ resource: 'alarm', operation: 'getMany', returnAll: true, ...parameters },
-			credentials,
+			fx.credentials,
 			extra,
 		);
 
 	const runFor = (imeis: string, begin: number, end: number, parameters: INodeParameters = {}) =>
-		n8n.run(itemsInto([{}], getMany({ imeis, startTime: iso(begin), endTime: iso(end), ...parameters })));
+		fx.n8n.run(itemsInto([{}], getMany({ imeis, startTime: iso(begin), endTime: iso(end), ...parameters })));
 
 	/** Thirty days up to now: every online device has more than 100 generated alarms in it. */
-	const month = () => ({ begin: sim.anchor - 30 * DAY, end: sim.anchor });
+	const month = () => ({ begin: fx.sim.anchor - 30 * DAY, end: fx.sim.anchor });
 
 	it('follows 100-alarm pages; alarms sharing a system time across the boundary come once each', async () => {
 		const imei = onlineImeis[0];
 		const { begin, end } = month();
 		// Four alarms at the system time of the 98th: the run spans alarms 98 to 102, across the
 		// first page boundary (two are exact copies of each other, as a device may resend).
-		const before = sim.alarms(imei, begin, end);
+		const before = fx.sim.alarms(imei, begin, end);
 		const boundary = before[97];
 		expect(before.filter((alarm) => alarm.systemtime === boundary.systemtime)).toHaveLength(1);
 		const copy = { ...boundary, type: 4, speed: 0 };
-		sim.addAlarms(imei, [copy, { ...copy }, { ...boundary, type: 2 }, { ...boundary, type: 7, geofenceId: 3 }]);
-		const expected = sim.alarms(imei, begin, end);
+		fx.sim.addAlarms(imei, [copy, { ...copy }, { ...boundary, type: 2 }, { ...boundary, type: 7, geofenceId: 3 }]);
+		const expected = fx.sim.alarms(imei, begin, end);
 		expect(expected.length).toBeGreaterThan(2 * PAGE_SIZE);
 		expect(expected.slice(97, 102).every((alarm) => alarm.systemtime === boundary.systemtime)).toBe(true);
 
@@ -103,7 +86,7 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 		const times = output.map((item) => item.json.systemtime as number);
 		expect(times).toEqual([...times].sort((a, b) => a - b));
 
-		const calls = sim.requests('/api/alarm/list');
+		const calls = fx.sim.requests('/api/alarm/list');
 		const begintimes = pagingBegintimes(
 			expected.map((alarm) => alarm.systemtime),
 			begin,
@@ -126,7 +109,7 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 			course: 270,
 			geofenceId: 12,
 		};
-		sim.addAlarms(imei, [added, { ...added, type: 44, systemtime: QUIET_TIME + 200 }]);
+		fx.sim.addAlarms(imei, [added, { ...added, type: 44, systemtime: QUIET_TIME + 200 }]);
 
 		const result = await runFor(imei, QUIET_TIME, QUIET_TIME + 3600);
 
@@ -159,13 +142,13 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 			},
 		});
 		expect(output[1].json.typeName).toBe('lowExternalBatteryAlarm');
-		expect(sim.requests('/api/alarm/list')).toHaveLength(1);
+		expect(fx.sim.requests('/api/alarm/list')).toHaveLength(1);
 	});
 
 	it('filters by alarm type, reading every page, and applies the limit after the filter', async () => {
 		const imei = onlineImeis[2];
 		const { begin, end } = month();
-		const all = sim.alarms(imei, begin, end);
+		const all = fx.sim.alarms(imei, begin, end);
 		expect(all.length).toBeGreaterThan(PAGE_SIZE);
 		const engine = all.filter((alarm) => alarm.type === 9 || alarm.type === 10);
 		expect(engine.length).toBeGreaterThan(5);
@@ -180,24 +163,24 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 		expect(new Set(filtered.output('ProTrack').map((item) => item.json.typeName))).toEqual(
 			new Set(['engineOn', 'engineOff']),
 		);
-		expect(sim.requests('/api/alarm/list')).toHaveLength(pages);
+		expect(fx.sim.requests('/api/alarm/list')).toHaveLength(pages);
 
-		sim.clearLog();
+		fx.sim.clearLog();
 		const limited = await runFor(imei, begin, end, { returnAll: false, limit: 5, filters: { alarmTypes: [9, 10] } });
 		expect(limited.output('ProTrack').map((item) => rawFields(item.json))).toEqual(engine.slice(0, 5).map(rawFields));
 
-		sim.clearLog();
+		fx.sim.clearLog();
 		const unfiltered = await runFor(imei, begin, end, { returnAll: false, limit: 5, filters: { alarmTypes: [] } });
 		expect(unfiltered.output('ProTrack').map((item) => rawFields(item.json))).toEqual(all.slice(0, 5).map(rawFields));
-		expect(sim.requests('/api/alarm/list')).toHaveLength(1);
+		expect(fx.sim.requests('/api/alarm/list')).toHaveLength(1);
 	});
 
 	it('takes several IMEIs from one item and from several items, pairing each alarm to its item', async () => {
 		const [first, second, third] = onlineImeis.slice(3, 6);
-		const begin = sim.anchor - 3 * DAY;
-		const end = sim.anchor;
-		const truth = (imei: string) => sim.alarms(imei, begin, end).slice(0, 4);
-		const result = await n8n.run(
+		const begin = fx.sim.anchor - 3 * DAY;
+		const end = fx.sim.anchor;
+		const truth = (imei: string) => fx.sim.alarms(imei, begin, end).slice(0, 4);
+		const result = await fx.n8n.run(
 			itemsInto(
 				[{ imeis: `${first}, ${second}` }, { imeis: third }, { imeis: `${first}` }],
 				getMany({
@@ -223,20 +206,20 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 			output.map((entry) => ({ item: (entry.pairedItem as IPairedItemData).item, imei: entry.json.imei, fields: rawFields(entry.json) })),
 		).toEqual(expected.map(({ item, imei, alarm }) => ({ item, imei, fields: rawFields(alarm) })));
 		// The same IMEI and range named by two items is fetched once.
-		expect(sim.requests('/api/alarm/list').map((call) => call.query.imei)).toEqual([first, second, third]);
+		expect(fx.sim.requests('/api/alarm/list').map((call) => call.query.imei)).toEqual([first, second, third]);
 	});
 
 	it('waits and retries when ProTrack says requests are too frequent (10009)', async () => {
 		const imei = onlineImeis[6];
 		const { begin, end } = month();
-		const expected = sim.alarms(imei, begin, end);
-		sim.inject({ path: '/api/alarm/list', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
+		const expected = fx.sim.alarms(imei, begin, end);
+		fx.sim.inject({ path: '/api/alarm/list', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
 
 		const result = await runFor(imei, begin, end);
 
 		expect(result.error).toBeUndefined();
 		expect(result.output('ProTrack').map((item) => rawFields(item.json))).toEqual(expected.map(rawFields));
-		const calls = sim.requests('/api/alarm/list');
+		const calls = fx.sim.requests('/api/alarm/list');
 		const pages = pagingBegintimes(
 			expected.map((alarm) => alarm.systemtime),
 			begin,
@@ -250,7 +233,7 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 		const result = await runFor('999999999999999', QUIET_TIME, QUIET_TIME + 60);
 		expect(result.error?.message).toMatch(/20005/);
 		expect((result.error as unknown as { context: IDataObject }).context.itemIndex).toBe(0);
-		expect(sim.requests('/api/alarm/list')).toHaveLength(1);
+		expect(fx.sim.requests('/api/alarm/list')).toHaveLength(1);
 	});
 
 	describe('bad input is rejected before any request', () => {
@@ -266,18 +249,18 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 			['a limit of 0', { returnAll: false, limit: '={{ 0 }}' }, /Limit.*0/],
 			['a fractional limit', { returnAll: false, limit: '={{ 2.5 }}' }, /Limit.*2\.5.*whole number/],
 		])('%s', async (_label, parameters, message) => {
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto(
 					[{}],
 					getMany({ imeis: onlineImeis[0], startTime: iso(begin), endTime: iso(begin + 3600), ...parameters }),
 				),
 			);
 			expect(result.error?.message).toMatch(message);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 
 		it('fails with the index of the first bad item, before the good ones are fetched', async () => {
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto(
 					[{ imeis: onlineImeis[0], end: iso(begin + 60) }, { imeis: onlineImeis[1], end: iso(begin - 60) }, { imeis: 'x', end: iso(begin + 60) }],
 					getMany({ imeis: '={{ $json.imeis }}', startTime: iso(begin), endTime: '={{ $json.end }}' }),
@@ -285,14 +268,14 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 			);
 			expect(result.error?.message).toMatch(/End Time/);
 			expect((result.error as unknown as { context: IDataObject }).context.itemIndex).toBe(1);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 
 		it('with Continue On Fail, answers the good items and gives each bad one an error item', async () => {
 			const imei = onlineImeis[7];
 			const alarm = { type: 1, longitude: 113.9, latitude: 22.5, gpstime: QUIET_TIME + 5, systemtime: QUIET_TIME + 9, speed: 0, course: 0, geofenceId: 0 };
-			sim.addAlarms(imei, [alarm, { ...alarm, type: 3, systemtime: QUIET_TIME + 60 }]);
-			const result = await n8n.run(
+			fx.sim.addAlarms(imei, [alarm, { ...alarm, type: 3, systemtime: QUIET_TIME + 60 }]);
+			const result = await fx.n8n.run(
 				itemsInto(
 					[{ imeis: 'abc' }, { imeis: imei }, { imeis: `${imei}` }],
 					getMany(
@@ -306,12 +289,12 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 				),
 			);
 			const output = result.output('ProTrack');
-			const expected = sim.alarms(imei, QUIET_TIME, QUIET_TIME + 3600);
+			const expected = fx.sim.alarms(imei, QUIET_TIME, QUIET_TIME + 3600);
 			expect(expected).toHaveLength(2);
 			expect(output.map((item) => (item.pairedItem as IPairedItemData).item)).toEqual([0, ...expected.map(() => 1), 2]);
 			expect(output[0].json.error).toMatch(/IMEIs.*abc/);
 			expect(output[output.length - 1].json.error).toMatch(/End Time.*never/);
-			expect(sim.requests('/api/alarm/list')).toHaveLength(1);
+			expect(fx.sim.requests('/api/alarm/list')).toHaveLength(1);
 		});
 	});
 });

@@ -1,41 +1,24 @@
-import type { IDataObject, INodeCredentials, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { chain, itemsInto, node, packageNodeType, TestN8n } from '../runner';
-import { DataStatus, PROTRACK_DEMO, ProTrackSimulator } from '../simulators/protrack';
+import { chain, itemsInto, node, packageNodeType } from '../runner';
+import { DataStatus } from '../simulators/protrack';
+import { useProTrack } from './protrack-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 
 describe('ProTrack › Command, through the n8n engine', () => {
-	let sim: ProTrackSimulator;
-	let n8n: TestN8n;
-	let credentials: INodeCredentials;
+	const fx = useProTrack();
 	let online: string[];
 
-	beforeAll(async () => {
-		sim = new ProTrackSimulator();
-		await sim.start();
-		online = sim.imeis().slice(0, 4);
-		for (const imei of online) sim.setDeviceState(imei, { datastatus: DataStatus.ok });
-	});
-	afterAll(async () => await sim.stop());
-
-	beforeEach(() => {
-		sim.clearLog();
-		sim.clearFaults();
-		n8n = new TestN8n();
-		const ref = n8n.credentials.add('proTrackApi', {
-			baseUrl: sim.baseUrl,
-			account: PROTRACK_DEMO.account,
-			password: PROTRACK_DEMO.password,
-			accessToken: '',
-		});
-		credentials = { proTrackApi: ref };
+	beforeAll(() => {
+		online = fx.sim.imeis().slice(0, 4);
+		for (const imei of online) fx.sim.setDeviceState(imei, { datastatus: DataStatus.ok });
 	});
 
 	const device = (imei: string) => ({ __rl: true, mode: 'id', value: imei });
 
 	const commandNode = (name: string, operation: string, parameters: INodeParameters, extra = {}) =>
-		node(name, PROTRACK, { resource: 'command', operation, ...parameters }, credentials, extra);
+		node(name, PROTRACK, { resource: 'command', operation, ...parameters }, fx.credentials, extra);
 
 	const send = (parameters: INodeParameters, extra = {}) =>
 		commandNode('ProTrack', 'send', parameters, extra);
@@ -44,7 +27,7 @@ describe('ProTrack › Command, through the n8n engine', () => {
 		commandNode('ProTrack', 'sendAndWait', parameters, extra);
 
 	/** Commands the simulator received during the test (its list survives clearLog). */
-	const commandsSince = (count: number) => sim.commands.slice(count);
+	const commandsSince = (count: number) => fx.sim.commands.slice(count);
 
 	describe('Send', () => {
 		it.each([
@@ -54,14 +37,14 @@ describe('ProTrack › Command, through the n8n engine', () => {
 			['lockDoor', 'LOCKDOOR'],
 			['unlockDoor', 'UNLOCKDOOR'],
 		])('sends %s as the documented command %s and returns its command ID', async (choice, apiCommand) => {
-			const before = sim.commands.length;
-			const result = await n8n.run(itemsInto([{}], send({ imei: device(online[0]), command: choice })));
+			const before = fx.sim.commands.length;
+			const result = await fx.n8n.run(itemsInto([{}], send({ imei: device(online[0]), command: choice })));
 			expect(result.error).toBeUndefined();
 
 			const sent = commandsSince(before);
 			expect(sent).toHaveLength(1);
 			expect(sent[0]).toEqual(expect.objectContaining({ imei: online[0], command: apiCommand, paramData: undefined }));
-			const calls = sim.requests('/api/command/send');
+			const calls = fx.sim.requests('/api/command/send');
 			expect(calls).toHaveLength(1);
 			expect(calls[0].method).toBe('POST');
 			expect(calls[0].params).toEqual(expect.objectContaining({ imei: online[0], command: apiCommand }));
@@ -72,8 +55,8 @@ describe('ProTrack › Command, through the n8n engine', () => {
 		});
 
 		it('sends Set Mileage with paramData {"mileage":"<value>"}', async () => {
-			const before = sim.commands.length;
-			const result = await n8n.run(
+			const before = fx.sim.commands.length;
+			const result = await fx.n8n.run(
 				itemsInto([{}], send({ imei: device(online[1]), command: 'setMileage', mileage: 30 })),
 			);
 			expect(result.error).toBeUndefined();
@@ -81,7 +64,7 @@ describe('ProTrack › Command, through the n8n engine', () => {
 			expect(sent.map((command) => [command.command, command.paramData])).toEqual([
 				['SET_MILEAGE', '{"mileage":"30"}'],
 			]);
-			expect(JSON.parse(sim.requests('/api/command/send')[0].params.paramData)).toEqual({ mileage: '30' });
+			expect(JSON.parse(fx.sim.requests('/api/command/send')[0].params.paramData)).toEqual({ mileage: '30' });
 			expect(result.output('ProTrack')[0].json).toEqual({
 				imei: online[1],
 				command: 'SET_MILEAGE',
@@ -91,8 +74,8 @@ describe('ProTrack › Command, through the n8n engine', () => {
 		});
 
 		it('sends one command per input item, each output paired to its item', async () => {
-			const before = sim.commands.length;
-			const result = await n8n.run(
+			const before = fx.sim.commands.length;
+			const result = await fx.n8n.run(
 				itemsInto(
 					online.slice(0, 3).map((imei) => ({ imei })),
 					send({ imei: { __rl: true, mode: 'id', value: '={{ $json.imei }}' }, command: 'lockDoor' }),
@@ -108,37 +91,37 @@ describe('ProTrack › Command, through the n8n engine', () => {
 		});
 
 		it('does NOT send a command again after HTTP 503: exactly one request, and the error says why', async () => {
-			sim.inject({ path: '/api/command/send', fault: { kind: 'status', status: 503 } });
-			const result = await n8n.run(itemsInto([{}], send({ imei: device(online[0]), command: 'stopEngine' })));
+			fx.sim.inject({ path: '/api/command/send', fault: { kind: 'status', status: 503 } });
+			const result = await fx.n8n.run(itemsInto([{}], send({ imei: device(online[0]), command: 'stopEngine' })));
 			expect(result.error?.message).toMatch(/503/);
 			expect((result.error as unknown as IDataObject).description).toMatch(/not sent again automatically/);
-			expect(sim.requests('/api/command/send')).toHaveLength(1);
+			expect(fx.sim.requests('/api/command/send')).toHaveLength(1);
 		});
 
 		it('does NOT send a command again after a dropped connection', async () => {
-			const before = sim.commands.length;
-			sim.inject({ path: '/api/command/send', fault: { kind: 'reset' } });
-			const result = await n8n.run(itemsInto([{}], send({ imei: device(online[0]), command: 'stopEngine' })));
+			const before = fx.sim.commands.length;
+			fx.sim.inject({ path: '/api/command/send', fault: { kind: 'reset' } });
+			const result = await fx.n8n.run(itemsInto([{}], send({ imei: device(online[0]), command: 'stopEngine' })));
 			expect(result.error).toBeDefined();
-			expect(sim.requests('/api/command/send')).toHaveLength(1);
+			expect(fx.sim.requests('/api/command/send')).toHaveLength(1);
 			expect(commandsSince(before)).toHaveLength(0);
 		});
 
 		it('retries after a 10009 refusal (nothing was sent) and sends the command exactly once', async () => {
-			const before = sim.commands.length;
-			sim.inject({ path: '/api/command/send', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
-			const result = await n8n.run(itemsInto([{}], send({ imei: device(online[0]), command: 'stopEngine' })));
+			const before = fx.sim.commands.length;
+			fx.sim.inject({ path: '/api/command/send', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
+			const result = await fx.n8n.run(itemsInto([{}], send({ imei: device(online[0]), command: 'stopEngine' })));
 			expect(result.error).toBeUndefined();
-			expect(sim.requests('/api/command/send')).toHaveLength(2);
+			expect(fx.sim.requests('/api/command/send')).toHaveLength(2);
 			expect(commandsSince(before)).toHaveLength(1);
 		});
 
 		it('reports an offline device with the documented code 20017 and sends nothing else', async () => {
-			const offline = sim.imeis()[10];
-			sim.setDeviceState(offline, { datastatus: DataStatus.offline });
-			const result = await n8n.run(itemsInto([{}], send({ imei: device(offline), command: 'stopEngine' })));
+			const offline = fx.sim.imeis()[10];
+			fx.sim.setDeviceState(offline, { datastatus: DataStatus.offline });
+			const result = await fx.n8n.run(itemsInto([{}], send({ imei: device(offline), command: 'stopEngine' })));
 			expect(result.error?.message).toBe('ProTrack error 20017: Device is offline');
-			expect(sim.requests('/api/command/send')).toHaveLength(1);
+			expect(fx.sim.requests('/api/command/send')).toHaveLength(1);
 		});
 
 		describe('bad input is rejected before any request', () => {
@@ -148,19 +131,19 @@ describe('ProTrack › Command, through the n8n engine', () => {
 				['an unknown command from an expression', { command: '={{ "SELF_DESTRUCT" }}' }, /Command.*SELF_DESTRUCT/],
 				['a raw API command from an expression', { command: '={{ "RELAY,1" }}' }, /Command.*RELAY,1/],
 			])('%s', async (_label, parameters, message) => {
-				const result = await n8n.run(itemsInto([{}], send({ imei: device(online[0]), ...parameters })));
+				const result = await fx.n8n.run(itemsInto([{}], send({ imei: device(online[0]), ...parameters })));
 				expect(result.error?.message).toMatch(message);
-				expect(sim.log).toHaveLength(0);
+				expect(fx.sim.log).toHaveLength(0);
 			});
 
 			it('an IMEI with letters', async () => {
-				const result = await n8n.run(itemsInto([{}], send({ imei: device('={{ "35889905102533A" }}'), command: 'lockDoor' })));
+				const result = await fx.n8n.run(itemsInto([{}], send({ imei: device('={{ "35889905102533A" }}'), command: 'lockDoor' })));
 				expect(result.error?.message).toMatch(/Device.*35889905102533A/);
-				expect(sim.log).toHaveLength(0);
+				expect(fx.sim.log).toHaveLength(0);
 			});
 
 			it('an invalid third item stops the node before the first item is sent', async () => {
-				const result = await n8n.run(
+				const result = await fx.n8n.run(
 					itemsInto(
 						[{ command: 'lockDoor' }, { command: 'lockDoor' }, { command: 'explode' }],
 						send({ imei: device(online[0]), command: '={{ $json.command }}' }),
@@ -168,15 +151,15 @@ describe('ProTrack › Command, through the n8n engine', () => {
 				);
 				expect(result.error?.message).toMatch(/Command.*explode/);
 				expect((result.error as unknown as { context: IDataObject }).context.itemIndex).toBe(2);
-				expect(sim.log).toHaveLength(0);
+				expect(fx.sim.log).toHaveLength(0);
 			});
 
 			it('Set Mileage of 0 is accepted (a valid reset of the odometer)', async () => {
-				const result = await n8n.run(
+				const result = await fx.n8n.run(
 					itemsInto([{}], send({ imei: device(online[0]), command: 'setMileage', mileage: 0 })),
 				);
 				expect(result.error).toBeUndefined();
-				expect(sim.requests('/api/command/send')[0].params.paramData).toBe('{"mileage":"0"}');
+				expect(fx.sim.requests('/api/command/send')[0].params.paramData).toBe('{"mileage":"0"}');
 			});
 		});
 	});
@@ -191,61 +174,61 @@ describe('ProTrack › Command, through the n8n engine', () => {
 			);
 
 		it('reports an answered command with the device response', async () => {
-			sim.setCommandBehaviour(online[2], { replyAfterMs: 0, response: 'Door unlocked' });
-			const result = await n8n.run(sendThenAsk(online[2]));
+			fx.sim.setCommandBehaviour(online[2], { replyAfterMs: 0, response: 'Door unlocked' });
+			const result = await fx.n8n.run(sendThenAsk(online[2]));
 			expect(result.error).toBeUndefined();
 			const commandId = result.output('Send')[0].json.commandId;
 			expect(result.output('Get Response').map((item) => item.json)).toEqual([
 				{ commandId, answered: true, commandstatus: 1, response: 'Door unlocked' },
 			]);
-			const query = sim.requests('/api/command/query');
+			const query = fx.sim.requests('/api/command/query');
 			expect(query).toHaveLength(1);
 			expect(query[0].method).toBe('POST');
 			expect(query[0].params.commandid).toBe(commandId);
 		});
 
 		it('reports a command the device has not answered yet', async () => {
-			sim.setCommandBehaviour(online[2], { never: true });
-			const result = await n8n.run(sendThenAsk(online[2]));
+			fx.sim.setCommandBehaviour(online[2], { never: true });
+			const result = await fx.n8n.run(sendThenAsk(online[2]));
 			expect(result.output('Get Response')[0].json).toEqual(
 				expect.objectContaining({ answered: false, commandstatus: 0, response: '' }),
 			);
 		});
 
 		it('retries the read-only query after HTTP 503', async () => {
-			sim.setCommandBehaviour(online[2], { replyAfterMs: 0 });
-			sim.inject({ path: '/api/command/query', fault: { kind: 'status', status: 503 } });
-			const result = await n8n.run(sendThenAsk(online[2]));
+			fx.sim.setCommandBehaviour(online[2], { replyAfterMs: 0 });
+			fx.sim.inject({ path: '/api/command/query', fault: { kind: 'status', status: 503 } });
+			const result = await fx.n8n.run(sendThenAsk(online[2]));
 			expect(result.error).toBeUndefined();
 			expect(result.output('Get Response')[0].json.answered).toBe(true);
-			expect(sim.requests('/api/command/query').map((call) => call.status)).toEqual([503, 200]);
+			expect(fx.sim.requests('/api/command/query').map((call) => call.status)).toEqual([503, 200]);
 		});
 
 		it('turns an unknown command ID into the documented error 20005', async () => {
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto([{}], commandNode('ProTrack', 'getResponse', { commandId: 'FFFFFF' })),
 			);
 			expect(result.error?.message).toBe("ProTrack error 20005: Target doesn't exist");
 		});
 
 		it('rejects an empty command ID before any request', async () => {
-			const result = await n8n.run(itemsInto([{}], commandNode('ProTrack', 'getResponse', { commandId: ' ' })));
+			const result = await fx.n8n.run(itemsInto([{}], commandNode('ProTrack', 'getResponse', { commandId: ' ' })));
 			expect(result.error?.message).toMatch(/Command ID/);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 	});
 
 	describe('Send and Wait for Response', () => {
 		it('returns the answer of a device that answers after 2.5 s, with the number of checks it took', async () => {
-			const before = sim.commands.length;
-			sim.setCommandBehaviour(online[3], { replyAfterMs: 2500 });
-			const result = await n8n.run(
+			const before = fx.sim.commands.length;
+			fx.sim.setCommandBehaviour(online[3], { replyAfterMs: 2500 });
+			const result = await fx.n8n.run(
 				itemsInto([{}], sendAndWait({ imei: device(online[3]), command: 'stopEngine', pollInterval: 1, maxTries: 30 })),
 			);
 			expect(result.error).toBeUndefined();
 			const sent = commandsSince(before);
 			expect(sent).toHaveLength(1);
-			const queries = sim.requests('/api/command/query');
+			const queries = fx.sim.requests('/api/command/query');
 			const json = result.output('ProTrack')[0].json;
 			expect(json).toEqual({
 				imei: online[3],
@@ -266,15 +249,15 @@ describe('ProTrack › Command, through the n8n engine', () => {
 		});
 
 		it('MEASURE: device answering after 3 s, Poll Interval 1 s', async () => {
-			sim.setCommandBehaviour(online[3], { replyAfterMs: 3000, response: 'Engine stopped' });
+			fx.sim.setCommandBehaviour(online[3], { replyAfterMs: 3000, response: 'Engine stopped' });
 			const started = Date.now();
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto([{}], sendAndWait({ imei: device(online[3]), command: 'stopEngine', pollInterval: 1, maxTries: 30 })),
 			);
 			const elapsedMs = Date.now() - started;
 			expect(result.error).toBeUndefined();
-			const sends = sim.requests('/api/command/send').length;
-			const queries = sim.requests('/api/command/query').length;
+			const sends = fx.sim.requests('/api/command/send').length;
+			const queries = fx.sim.requests('/api/command/query').length;
 			const json = result.output('ProTrack')[0].json;
 			console.log(
 				`MEASURE: Send and Wait, reply after 3000 ms, poll 1 s: elapsed ${elapsedMs} ms (waitedMs ${String(json.waitedMs)}), ` +
@@ -292,9 +275,9 @@ describe('ProTrack › Command, through the n8n engine', () => {
 		});
 
 		it('returns a timeout item after Max Tries checks when the device never answers', async () => {
-			sim.setCommandBehaviour(online[3], { never: true });
+			fx.sim.setCommandBehaviour(online[3], { never: true });
 			const started = Date.now();
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto([{}], sendAndWait({ imei: device(online[3]), command: 'lockDoor', pollInterval: 1, maxTries: 3 })),
 			);
 			expect(result.error).toBeUndefined();
@@ -302,14 +285,14 @@ describe('ProTrack › Command, through the n8n engine', () => {
 			expect(result.output('ProTrack')[0].json).toEqual(
 				expect.objectContaining({ imei: online[3], command: 'LOCKDOOR', answered: false, timedOut: true, tries: 3 }),
 			);
-			expect(sim.requests('/api/command/send')).toHaveLength(1);
-			expect(sim.requests('/api/command/query')).toHaveLength(3);
+			expect(fx.sim.requests('/api/command/send')).toHaveLength(1);
+			expect(fx.sim.requests('/api/command/query')).toHaveLength(3);
 		});
 
 		it('fails after Max Tries when On Timeout is Fail, naming the tries and the command ID', async () => {
-			const before = sim.commands.length;
-			sim.setCommandBehaviour(online[3], { never: true });
-			const result = await n8n.run(
+			const before = fx.sim.commands.length;
+			fx.sim.setCommandBehaviour(online[3], { never: true });
+			const result = await fx.n8n.run(
 				itemsInto(
 					[{}],
 					sendAndWait({ imei: device(online[3]), command: 'lockDoor', pollInterval: 1, maxTries: 3, onTimeout: 'fail' }),
@@ -317,12 +300,12 @@ describe('ProTrack › Command, through the n8n engine', () => {
 			);
 			const commandId = commandsSince(before)[0].commandid;
 			expect(result.error?.message).toMatch(new RegExp(`no answer .*${commandId}.* after 3 tries`));
-			expect(sim.requests('/api/command/query')).toHaveLength(3);
+			expect(fx.sim.requests('/api/command/query')).toHaveLength(3);
 		});
 
 		it('gives a timeout item an error item under Continue On Fail', async () => {
-			sim.setCommandBehaviour(online[3], { never: true });
-			const result = await n8n.run(
+			fx.sim.setCommandBehaviour(online[3], { never: true });
+			const result = await fx.n8n.run(
 				itemsInto(
 					[{}],
 					sendAndWait(
@@ -336,26 +319,26 @@ describe('ProTrack › Command, through the n8n engine', () => {
 		});
 
 		it('reports an offline device with the documented code 20017 and never starts polling', async () => {
-			const offline = sim.imeis()[11];
-			sim.setDeviceState(offline, { datastatus: DataStatus.offline });
-			const result = await n8n.run(itemsInto([{}], sendAndWait({ imei: device(offline), command: 'stopEngine' })));
+			const offline = fx.sim.imeis()[11];
+			fx.sim.setDeviceState(offline, { datastatus: DataStatus.offline });
+			const result = await fx.n8n.run(itemsInto([{}], sendAndWait({ imei: device(offline), command: 'stopEngine' })));
 			expect(result.error?.message).toMatch(/20017/);
 			expect(result.error?.message).toMatch(/Device is offline/);
-			expect(sim.requests('/api/command/send')).toHaveLength(1);
-			expect(sim.requests('/api/command/query')).toHaveLength(0);
+			expect(fx.sim.requests('/api/command/send')).toHaveLength(1);
+			expect(fx.sim.requests('/api/command/query')).toHaveLength(0);
 		});
 
 		it('names the command ID when checking for the answer fails after the command went out', async () => {
-			const before = sim.commands.length;
-			sim.setCommandBehaviour(online[3], { never: true });
-			sim.inject({ path: '/api/command/query', fault: { kind: 'body', body: { code: 10007, message: '' } } });
-			const result = await n8n.run(
+			const before = fx.sim.commands.length;
+			fx.sim.setCommandBehaviour(online[3], { never: true });
+			fx.sim.inject({ path: '/api/command/query', fault: { kind: 'body', body: { code: 10007, message: '' } } });
+			const result = await fx.n8n.run(
 				itemsInto([{}], sendAndWait({ imei: device(online[3]), command: 'stopEngine', pollInterval: 1, maxTries: 3 })),
 			);
 			const commandId = commandsSince(before)[0].commandid;
 			expect(result.error?.message).toContain(`command ID ${commandId}`);
 			expect(result.error?.message).toMatch(/10007/);
-			expect(sim.requests('/api/command/send')).toHaveLength(1);
+			expect(fx.sim.requests('/api/command/send')).toHaveLength(1);
 		});
 
 		describe('bad input is rejected before any request', () => {
@@ -368,11 +351,11 @@ describe('ProTrack › Command, through the n8n engine', () => {
 				['Max Tries 2.5', { maxTries: 2.5 }, /Max Tries.*2\.5/],
 				['an unknown On Timeout', { onTimeout: '={{ "retry" }}' }, /On Timeout.*retry/],
 			])('%s', async (_label, parameters, message) => {
-				const result = await n8n.run(
+				const result = await fx.n8n.run(
 					itemsInto([{}], sendAndWait({ imei: device(online[3]), command: 'lockDoor', ...parameters })),
 				);
 				expect(result.error?.message).toMatch(message);
-				expect(sim.log).toHaveLength(0);
+				expect(fx.sim.log).toHaveLength(0);
 			});
 		});
 	});

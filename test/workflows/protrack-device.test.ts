@@ -1,7 +1,8 @@
-import type { IDataObject, INodeCredentials, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { itemsInto, node, packageNodeType, TestN8n } from '../runner';
-import { PROTRACK_DEMO, ProTrackSimulator, protrackSignature } from '../simulators/protrack';
+import { itemsInto, node, packageNodeType } from '../runner';
+import { PROTRACK_DEMO, protrackSignature } from '../simulators/protrack';
+import { useProTrack } from './protrack-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 const DAY = 86400;
@@ -12,35 +13,14 @@ const isoOf = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOStrin
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through the n8n engine', () => {
-	let sim: ProTrackSimulator;
-	let n8n: TestN8n;
-	let credentials: INodeCredentials;
-
-	beforeAll(async () => {
-		sim = new ProTrackSimulator();
-		await sim.start();
-	});
-	afterAll(async () => await sim.stop());
-
-	beforeEach(() => {
-		sim.clearLog();
-		sim.clearFaults();
-		n8n = new TestN8n();
-		const ref = n8n.credentials.add('proTrackApi', {
-			baseUrl: sim.baseUrl,
-			account: PROTRACK_DEMO.account,
-			password: PROTRACK_DEMO.password,
-			accessToken: '',
-		});
-		credentials = { proTrackApi: ref };
-	});
+	const fx = useProTrack();
 
 	const deviceNode = (operation: string, parameters: INodeParameters = {}, extra = {}) =>
-		node('ProTrack', PROTRACK, { resource: 'device', operation, ...parameters }, credentials, extra);
+		node('ProTrack', PROTRACK, { resource: 'device', operation, ...parameters }, fx.credentials, extra);
 
 	/** What /api/device/list and /api/device/detail answer for a device, plus the ISO twins. */
 	const expectedDevice = (imei: string): IDataObject => {
-		const device = sim.device(imei)!;
+		const device = fx.sim.device(imei)!;
 		const json: IDataObject = {
 			imei,
 			devicename: device.devicename,
@@ -55,22 +35,22 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 		return json;
 	};
 
-	const neverOnline = () => sim.imeis().find((imei) => sim.device(imei)?.datastatus === 1)!;
+	const neverOnline = () => fx.sim.imeis().find((imei) => fx.sim.device(imei)?.datastatus === 1)!;
 
 	describe('Get Many', () => {
 		it('lists every device of the account with ISO twins (0 → null) when Return All is on', async () => {
-			const result = await n8n.run(itemsInto([{}], deviceNode('getMany', { account: '', returnAll: true })));
+			const result = await fx.n8n.run(itemsInto([{}], deviceNode('getMany', { account: '', returnAll: true })));
 			expect(result.error).toBeUndefined();
-			const calls = sim.requests('/api/device/list');
+			const calls = fx.sim.requests('/api/device/list');
 			expect(calls).toHaveLength(1);
 			expect(calls[0].query).not.toHaveProperty('account');
 
 			const output = result.output('ProTrack');
-			const imeis = sim.imeis();
+			const imeis = fx.sim.imeis();
 			expect(imeis).toHaveLength(300);
 			expect(output.map((item) => item.json.imei)).toEqual(imeis);
 			expect(output.every((item) => (item.pairedItem as unknown as IDataObject).item === 0)).toBe(true);
-			const online = imeis.find((imei) => sim.device(imei)?.datastatus === 2)!;
+			const online = imeis.find((imei) => fx.sim.device(imei)?.datastatus === 2)!;
 			expect(output[imeis.indexOf(online)].json).toEqual(expectedDevice(online));
 			expect(output[imeis.indexOf(online)].json.onlinetimeIso).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
 			const never = neverOnline();
@@ -80,26 +60,26 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 		});
 
 		it('stops at Limit (default 50) and lists the devices of a chosen sub-account', async () => {
-			const limited = await n8n.run(itemsInto([{}], deviceNode('getMany', {})));
-			expect(limited.output('ProTrack').map((item) => item.json.imei)).toEqual(sim.imeis().slice(0, 50));
+			const limited = await fx.n8n.run(itemsInto([{}], deviceNode('getMany', {})));
+			expect(limited.output('ProTrack').map((item) => item.json.imei)).toEqual(fx.sim.imeis().slice(0, 50));
 
-			sim.clearLog();
-			const east = await n8n.run(itemsInto([{}], deviceNode('getMany', { account: 'fleet-east', returnAll: true })));
-			expect(sim.requests('/api/device/list')[0].query.account).toBe('fleet-east');
-			const eastImeis = sim.imeis('fleet-east');
+			fx.sim.clearLog();
+			const east = await fx.n8n.run(itemsInto([{}], deviceNode('getMany', { account: 'fleet-east', returnAll: true })));
+			expect(fx.sim.requests('/api/device/list')[0].query.account).toBe('fleet-east');
+			const eastImeis = fx.sim.imeis('fleet-east');
 			expect(eastImeis.length).toBeGreaterThan(0);
 			expect(eastImeis.length).toBeLessThan(300);
 			expect(east.output('ProTrack').map((item) => item.json.imei)).toEqual(eastImeis);
 		});
 
 		it('rejects a Limit of 0 before any request', async () => {
-			const result = await n8n.run(itemsInto([{}], deviceNode('getMany', { returnAll: false, limit: 0 })));
+			const result = await fx.n8n.run(itemsInto([{}], deviceNode('getMany', { returnAll: false, limit: 0 })));
 			expect(result.error?.message).toMatch(/"Limit": 0 \(expected a whole number from 1/);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 
 		it('reports an account outside the credential with the documented code', async () => {
-			const result = await n8n.run(itemsInto([{}], deviceNode('getMany', { account: 'nobody' })));
+			const result = await fx.n8n.run(itemsInto([{}], deviceNode('getMany', { account: 'nobody' })));
 			expect(result.error?.message).toBe("ProTrack error 20005: Target doesn't exist");
 		});
 	});
@@ -112,10 +92,10 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 			);
 
 		it('sends 150 IMEIs as 2 detail requests (100 + 50) and pairs each answer with its item', async () => {
-			const imeis = sim.imeis().slice(0, 150);
-			const result = await n8n.run(oneItemPerImei(imeis));
+			const imeis = fx.sim.imeis().slice(0, 150);
+			const result = await fx.n8n.run(oneItemPerImei(imeis));
 			expect(result.error).toBeUndefined();
-			const calls = sim.requests('/api/device/detail');
+			const calls = fx.sim.requests('/api/device/detail');
 			expect(calls.map((call) => call.query.imeis.split(','))).toEqual([imeis.slice(0, 100), imeis.slice(100)]);
 
 			const output = result.output('ProTrack');
@@ -128,20 +108,20 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 
 		it('reports an unknown IMEI as not found, and gives null ISO times for never-online devices', async () => {
 			const never = neverOnline();
-			const result = await n8n.run(itemsInto([{}], deviceNode('getDetails', { imeis: `${never}, 999999999999999` })));
+			const result = await fx.n8n.run(itemsInto([{}], deviceNode('getDetails', { imeis: `${never}, 999999999999999` })));
 			const output = result.output('ProTrack');
 			expect(output.map((item) => [item.json.imei, item.json.found])).toEqual([
 				[never, true],
 				['999999999999999', false],
 			]);
 			expect(output[0].json.userduetimeIso).toBeNull();
-			expect(sim.requests('/api/device/detail')).toHaveLength(1);
+			expect(fx.sim.requests('/api/device/detail')).toHaveLength(1);
 		});
 
 		it('rejects a malformed IMEI before any request, naming the parameter and the value', async () => {
-			const result = await n8n.run(oneItemPerImei([sim.imeis()[0], '12AB']));
+			const result = await fx.n8n.run(oneItemPerImei([fx.sim.imeis()[0], '12AB']));
 			expect(result.error?.message).toMatch(/"IMEIs": "12AB"/);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 	});
 
@@ -157,7 +137,7 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 				signature: protrackSignature(PROTRACK_DEMO.password, time),
 			});
 			const token = (
-				(await (await fetch(`${sim.baseUrl}/api/authorization?${login.toString()}`)).json()) as {
+				(await (await fetch(`${fx.sim.baseUrl}/api/authorization?${login.toString()}`)).json()) as {
 					record: { access_token: string };
 				}
 			).record.access_token;
@@ -167,7 +147,7 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 				begintime: String(begintime),
 				endtime: String(endtime),
 			});
-			const answer = (await (await fetch(`${sim.baseUrl}/api/device/mileage?${query.toString()}`)).json()) as {
+			const answer = (await (await fetch(`${fx.sim.baseUrl}/api/device/mileage?${query.toString()}`)).json()) as {
 				code: number;
 				record: Array<{ imei: string; mileage: number }>;
 			};
@@ -176,13 +156,13 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 		};
 
 		/** A half-hour boundary two days before the simulator's clock. */
-		const lastHalfHour = () => Math.floor(sim.anchor / HALF_HOUR) * HALF_HOUR - 2 * DAY;
+		const lastHalfHour = () => Math.floor(fx.sim.anchor / HALF_HOUR) * HALF_HOUR - 2 * DAY;
 
 		it('splits 20 days × 150 IMEIs into 3 contiguous windows × 2 batches and adds up each IMEI', async () => {
-			const imeis = sim.imeis().slice(0, 150);
+			const imeis = fx.sim.imeis().slice(0, 150);
 			const end = lastHalfHour();
 			const begin = end - 20 * DAY;
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto(
 					imeis.map((imei) => ({ imei })),
 					mileageNode({ imeis: '={{ $json.imei }}', startTime: isoOf(begin), endTime: isoOf(end) }),
@@ -190,7 +170,7 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 			);
 			expect(result.error).toBeUndefined();
 
-			const calls = sim.requests('/api/device/mileage');
+			const calls = fx.sim.requests('/api/device/mileage');
 			expect(calls).toHaveLength(6);
 			const windows = calls.map((call) => [Number(call.query.begintime), Number(call.query.endtime)]);
 			expect(calls.map((call) => call.query.imeis.split(',').length)).toEqual([100, 50, 100, 50, 100, 50]);
@@ -226,7 +206,7 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 
 			// The simulator generates about 1200 route points per device and day, so asking it again for
 			// all 150 IMEIs would double the run time: every 10th IMEI (both batches) is checked exactly.
-			sim.clearLog();
+			fx.sim.clearLog();
 			const sample = imeis.filter((_imei, index) => index % 10 === 0 || index === 149);
 			const expected = new Map<string, number>();
 			for (const [windowBegin, windowEnd] of distinctWindows) {
@@ -240,15 +220,15 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 		});
 
 		it('asks one window for exactly 7 days and two for 7 days and half an hour', async () => {
-			const imei = sim.imeis()[0];
+			const imei = fx.sim.imeis()[0];
 			const end = lastHalfHour();
 			const run = async (begin: number) => {
-				sim.clearLog();
-				const result = await n8n.run(
+				fx.sim.clearLog();
+				const result = await fx.n8n.run(
 					itemsInto([{}], mileageNode({ imeis: imei, startTime: isoOf(begin), endTime: isoOf(end) })),
 				);
 				expect(result.error).toBeUndefined();
-				return sim.requests('/api/device/mileage').map((call) => [Number(call.query.begintime), Number(call.query.endtime)]);
+				return fx.sim.requests('/api/device/mileage').map((call) => [Number(call.query.begintime), Number(call.query.endtime)]);
 			};
 			expect(await run(end - 7 * DAY)).toEqual([[end - 7 * DAY, end]]);
 			expect(await run(end - 7 * DAY - HALF_HOUR)).toEqual([
@@ -258,9 +238,9 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 		});
 
 		it('rounds 10:15 down to 10:00 and 12:40:20 up to 13:00 by default, and reports the range used', async () => {
-			const day = Math.floor(sim.anchor / DAY) * DAY - 3 * DAY;
-			const imei = sim.imeis()[0];
-			const result = await n8n.run(
+			const day = Math.floor(fx.sim.anchor / DAY) * DAY - 3 * DAY;
+			const imei = fx.sim.imeis()[0];
+			const result = await fx.n8n.run(
 				itemsInto(
 					[{}],
 					mileageNode({
@@ -271,7 +251,7 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 				),
 			);
 			expect(result.error).toBeUndefined();
-			const calls = sim.requests('/api/device/mileage');
+			const calls = fx.sim.requests('/api/device/mileage');
 			expect(calls).toHaveLength(1);
 			expect(Number(calls[0].query.begintime)).toBe(day + 10 * 3600);
 			expect(Number(calls[0].query.endtime)).toBe(day + 13 * 3600);
@@ -281,16 +261,16 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 		});
 
 		describe('with Minute Handling set to Reject, fails before any request', () => {
-			const day = () => Math.floor(sim.anchor / DAY) * DAY - 3 * DAY;
+			const day = () => Math.floor(fx.sim.anchor / DAY) * DAY - 3 * DAY;
 			it.each([
 				['Start Time at 10:15', 10 * 3600 + 15 * 60, 12 * 3600, /"Start Time".*minute 0 or 30 with no seconds/],
 				['End Time with seconds (12:00:30)', 10 * 3600, 12 * 3600 + 30, /"End Time".*minute 0 or 30 with no seconds/],
 			])('%s', async (_label, startOffset, endOffset, message) => {
-				const result = await n8n.run(
+				const result = await fx.n8n.run(
 					itemsInto(
 						[{}],
 						mileageNode({
-							imeis: sim.imeis()[0],
+							imeis: fx.sim.imeis()[0],
 							startTime: isoOf(day() + startOffset),
 							endTime: isoOf(day() + endOffset),
 							options: { minuteHandling: 'reject' },
@@ -298,15 +278,15 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 					),
 				);
 				expect(result.error?.message).toMatch(message);
-				expect(sim.log).toHaveLength(0);
+				expect(fx.sim.log).toHaveLength(0);
 			});
 
 			it('but accepts 10:00 to 10:30', async () => {
-				const result = await n8n.run(
+				const result = await fx.n8n.run(
 					itemsInto(
 						[{}],
 						mileageNode({
-							imeis: sim.imeis()[0],
+							imeis: fx.sim.imeis()[0],
 							startTime: isoOf(day() + 10 * 3600),
 							endTime: isoOf(day() + 10 * 3600 + HALF_HOUR),
 							options: { minuteHandling: 'reject' },
@@ -314,7 +294,7 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 					),
 				);
 				expect(result.error).toBeUndefined();
-				const calls = sim.requests('/api/device/mileage');
+				const calls = fx.sim.requests('/api/device/mileage');
 				expect(calls.map((call) => [Number(call.query.begintime), Number(call.query.endtime)])).toEqual([
 					[day() + 10 * 3600, day() + 10 * 3600 + HALF_HOUR],
 				]);
@@ -331,24 +311,24 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 				/"Minute Handling": "nearest"/,
 			],
 		])('rejects %s before any request', async (_label, parameters, message) => {
-			const result = await n8n.run(itemsInto([{}], mileageNode({ imeis: sim.imeis()[0], ...parameters })));
+			const result = await fx.n8n.run(itemsInto([{}], mileageNode({ imeis: fx.sim.imeis()[0], ...parameters })));
 			expect(result.error?.message).toMatch(message);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 
 		it('batches items per range: two ranges give separate requests, and an unknown IMEI is not found', async () => {
-			const [first, second] = sim.imeis();
+			const [first, second] = fx.sim.imeis();
 			const end = lastHalfHour();
 			const items = [
 				{ imei: first, start: isoOf(end - DAY) },
 				{ imei: `${second}, 999999999999999`, start: isoOf(end - DAY) },
 				{ imei: first, start: isoOf(end - 2 * DAY) },
 			];
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto(items, mileageNode({ imeis: '={{ $json.imei }}', startTime: '={{ $json.start }}', endTime: isoOf(end) })),
 			);
 			expect(result.error).toBeUndefined();
-			const calls = sim.requests('/api/device/mileage');
+			const calls = fx.sim.requests('/api/device/mileage');
 			expect(calls.map((call) => [call.query.imeis, Number(call.query.begintime)])).toEqual([
 				[`${first},${second},999999999999999`, end - DAY],
 				[first, end - 2 * DAY],
@@ -365,15 +345,15 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 		});
 
 		it('retries a rate-limited window and still adds up every window', async () => {
-			const imei = sim.imeis()[0];
+			const imei = fx.sim.imeis()[0];
 			const end = lastHalfHour();
-			sim.inject({ path: '/api/device/mileage', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
-			const result = await n8n.run(
+			fx.sim.inject({ path: '/api/device/mileage', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
+			const result = await fx.n8n.run(
 				itemsInto([{}], mileageNode({ imeis: imei, startTime: isoOf(end - 10 * DAY), endTime: isoOf(end) })),
 			);
 			expect(result.error).toBeUndefined();
-			expect(sim.requests('/api/device/mileage')).toHaveLength(3);
-			sim.clearLog();
+			expect(fx.sim.requests('/api/device/mileage')).toHaveLength(3);
+			fx.sim.clearLog();
 			const first = (await askSimulator([imei], end - 10 * DAY, end - 3 * DAY)).get(imei)!;
 			const second = (await askSimulator([imei], end - 3 * DAY, end)).get(imei)!;
 			expect(result.output('ProTrack')[0].json.mileageKm).toBe(round2(first + second));
@@ -381,12 +361,12 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 
 		it('stops after a failed window and reports the documented error', async () => {
 			const end = lastHalfHour();
-			sim.inject({ path: '/api/device/mileage', fault: { kind: 'body', body: { code: 10013, message: '' } } });
-			const result = await n8n.run(
-				itemsInto([{}], mileageNode({ imeis: sim.imeis()[0], startTime: isoOf(end - 20 * DAY), endTime: isoOf(end) })),
+			fx.sim.inject({ path: '/api/device/mileage', fault: { kind: 'body', body: { code: 10013, message: '' } } });
+			const result = await fx.n8n.run(
+				itemsInto([{}], mileageNode({ imeis: fx.sim.imeis()[0], startTime: isoOf(end - 20 * DAY), endTime: isoOf(end) })),
 			);
 			expect(result.error?.message).toBe('ProTrack error 10013: IMEI is not authorized');
-			expect(sim.requests('/api/device/mileage')).toHaveLength(1);
+			expect(fx.sim.requests('/api/device/mileage')).toHaveLength(1);
 		});
 	});
 });

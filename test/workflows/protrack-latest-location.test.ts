@@ -1,36 +1,15 @@
-import type { IDataObject, INodeCredentials } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { itemsInto, node, packageNodeType, TestN8n } from '../runner';
-import { PROTRACK_DEMO, ProTrackSimulator } from '../simulators/protrack';
+import { itemsInto, node, packageNodeType } from '../runner';
+import { useProTrack } from './protrack-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 
 describe('ProTrack › Device › Get Latest Location, through the n8n engine', () => {
-	let sim: ProTrackSimulator;
-	let n8n: TestN8n;
-	let credentials: INodeCredentials;
-
-	beforeAll(async () => {
-		sim = new ProTrackSimulator();
-		await sim.start();
-	});
-	afterAll(async () => await sim.stop());
-
-	beforeEach(() => {
-		sim.clearLog();
-		sim.clearFaults();
-		n8n = new TestN8n();
-		const ref = n8n.credentials.add('proTrackApi', {
-			baseUrl: sim.baseUrl,
-			account: PROTRACK_DEMO.account,
-			password: PROTRACK_DEMO.password,
-			accessToken: '',
-		});
-		credentials = { proTrackApi: ref };
-	});
+	const fx = useProTrack();
 
 	const latestLocation = (imeis: string, extra = {}) =>
-		node('ProTrack', PROTRACK, { resource: 'device', operation: 'getLatestLocation', imeis }, credentials, extra);
+		node('ProTrack', PROTRACK, { resource: 'device', operation: 'getLatestLocation', imeis }, fx.credentials, extra);
 
 	const oneItemPerImei = (imeis: string[]) =>
 		itemsInto(
@@ -39,14 +18,14 @@ describe('ProTrack › Device › Get Latest Location, through the n8n engine', 
 		);
 
 	it('sends 250 IMEIs from 250 items as 1 login and 3 track requests, each output paired to its item', async () => {
-		const imeis = sim.imeis().slice(0, 250);
+		const imeis = fx.sim.imeis().slice(0, 250);
 		expect(imeis).toHaveLength(250);
 
-		const result = await n8n.run(oneItemPerImei(imeis));
+		const result = await fx.n8n.run(oneItemPerImei(imeis));
 
 		expect(result.error).toBeUndefined();
-		expect(sim.requests('/api/authorization')).toHaveLength(1);
-		const trackCalls = sim.requests('/api/track');
+		expect(fx.sim.requests('/api/authorization')).toHaveLength(1);
+		const trackCalls = fx.sim.requests('/api/track');
 		expect(trackCalls.map((call) => call.query.imeis.split(',').length)).toEqual([100, 100, 50]);
 
 		const output = result.output('ProTrack');
@@ -59,9 +38,9 @@ describe('ProTrack › Device › Get Latest Location, through the n8n engine', 
 	});
 
 	it('outputs the seed fields, decoded statuses, ISO times and the normalized location', async () => {
-		const imei = sim.imeis()[0];
-		const device = sim.device(imei)!;
-		const result = await n8n.run(oneItemPerImei([imei]));
+		const imei = fx.sim.imeis()[0];
+		const device = fx.sim.device(imei)!;
+		const result = await fx.n8n.run(oneItemPerImei([imei]));
 		const json = result.output('ProTrack')[0].json;
 
 		expect(json.latitude).toBe(device.latitude);
@@ -87,16 +66,16 @@ describe('ProTrack › Device › Get Latest Location, through the n8n engine', 
 	});
 
 	it('takes several IMEIs from one item and pairs every result to that item', async () => {
-		const imeis = sim.imeis().slice(0, 3);
-		const result = await n8n.run(itemsInto([{}], latestLocation(imeis.join(', '))));
+		const imeis = fx.sim.imeis().slice(0, 3);
+		const result = await fx.n8n.run(itemsInto([{}], latestLocation(imeis.join(', '))));
 		const output = result.output('ProTrack');
 		expect(output.map((item) => item.json.imei)).toEqual(imeis);
 		expect(output.every((item) => (item.pairedItem as unknown as IDataObject).item === 0)).toBe(true);
 	});
 
 	it('reports an IMEI the account does not have as not found instead of dropping it', async () => {
-		const known = sim.imeis()[0];
-		const result = await n8n.run(oneItemPerImei([known, '999999999999999']));
+		const known = fx.sim.imeis()[0];
+		const result = await fx.n8n.run(oneItemPerImei([known, '999999999999999']));
 		const output = result.output('ProTrack');
 		expect(output).toHaveLength(2);
 		expect(output[1].json).toEqual(expect.objectContaining({ imei: '999999999999999', found: false }));
@@ -104,40 +83,40 @@ describe('ProTrack › Device › Get Latest Location, through the n8n engine', 
 	});
 
 	it('reuses the stored token in the next execution, and refreshes it exactly once after it expires', async () => {
-		const imeis = sim.imeis().slice(0, 5);
-		await n8n.run(oneItemPerImei(imeis));
-		expect(sim.requests('/api/authorization')).toHaveLength(1);
-		const firstToken = n8n.credentials.read('1').data.accessToken;
+		const imeis = fx.sim.imeis().slice(0, 5);
+		await fx.n8n.run(oneItemPerImei(imeis));
+		expect(fx.sim.requests('/api/authorization')).toHaveLength(1);
+		const firstToken = fx.n8n.credentials.read('1').data.accessToken;
 		expect(firstToken).toEqual(expect.any(String));
 
-		const second = await n8n.run(oneItemPerImei(imeis));
+		const second = await fx.n8n.run(oneItemPerImei(imeis));
 		expect(second.error).toBeUndefined();
-		expect(sim.requests('/api/authorization')).toHaveLength(1);
+		expect(fx.sim.requests('/api/authorization')).toHaveLength(1);
 
-		sim.expireTokens();
-		sim.clearLog();
-		const third = await n8n.run(oneItemPerImei(imeis));
+		fx.sim.expireTokens();
+		fx.sim.clearLog();
+		const third = await fx.n8n.run(oneItemPerImei(imeis));
 		expect(third.error).toBeUndefined();
 		expect(third.output('ProTrack')).toHaveLength(5);
-		expect(sim.requests('/api/authorization')).toHaveLength(1);
-		const trackCodes = sim.requests('/api/track').map((call) => call.status);
+		expect(fx.sim.requests('/api/authorization')).toHaveLength(1);
+		const trackCodes = fx.sim.requests('/api/track').map((call) => call.status);
 		expect(trackCodes).toHaveLength(2); // the rejected call and its single retry
-		expect(n8n.credentials.read('1').data.accessToken).not.toBe(firstToken);
+		expect(fx.n8n.credentials.read('1').data.accessToken).not.toBe(firstToken);
 	});
 
 	it('refreshes once when the token expires between two batches of one execution', async () => {
-		const imeis = sim.imeis().slice(0, 250);
-		await n8n.run(oneItemPerImei(imeis.slice(0, 1)));
-		sim.clearLog();
+		const imeis = fx.sim.imeis().slice(0, 250);
+		await fx.n8n.run(oneItemPerImei(imeis.slice(0, 1)));
+		fx.sim.clearLog();
 		// The first batch goes through; the token is reported out of date on the second.
-		sim.inject({ path: '/api/track', fault: { kind: 'latency', ms: 1 } });
-		sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 10012, message: 'expired' } } });
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'latency', ms: 1 } });
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 10012, message: 'expired' } } });
 
-		const result = await n8n.run(oneItemPerImei(imeis));
+		const result = await fx.n8n.run(oneItemPerImei(imeis));
 		expect(result.error).toBeUndefined();
 		expect(result.output('ProTrack')).toHaveLength(250);
-		expect(sim.requests('/api/authorization')).toHaveLength(1);
-		const tokens = sim.requests('/api/track').map((call) => call.query.access_token);
+		expect(fx.sim.requests('/api/authorization')).toHaveLength(1);
+		const tokens = fx.sim.requests('/api/track').map((call) => call.query.access_token);
 		expect(tokens).toHaveLength(4); // batch 1, batch 2 rejected, batch 2 again, batch 3
 		expect(tokens[0]).toBe(tokens[1]);
 		expect(tokens[2]).not.toBe(tokens[1]);
@@ -145,83 +124,83 @@ describe('ProTrack › Device › Get Latest Location, through the n8n engine', 
 	});
 
 	it('uses a token another worker stored meanwhile instead of logging in again', async () => {
-		const imeis = sim.imeis().slice(0, 2);
-		await n8n.run(oneItemPerImei(imeis));
-		sim.clearLog();
+		const imeis = fx.sim.imeis().slice(0, 2);
+		await fx.n8n.run(oneItemPerImei(imeis));
+		fx.sim.clearLog();
 
 		// While our track request is in flight, another worker logs in and stores its token.
-		sim.inject({ path: '/api/track', fault: { kind: 'latency', ms: 600 } });
-		const running = n8n.run(oneItemPerImei(imeis));
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'latency', ms: 600 } });
+		const running = fx.n8n.run(oneItemPerImei(imeis));
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		const fresh = sim.issueTokenElsewhere();
-		n8n.credentials.write('1', { ...n8n.credentials.read('1').data, accessToken: fresh });
+		const fresh = fx.sim.issueTokenElsewhere();
+		fx.n8n.credentials.write('1', { ...fx.n8n.credentials.read('1').data, accessToken: fresh });
 
 		const result = await running;
 		expect(result.error).toBeUndefined();
-		expect(sim.requests('/api/authorization')).toHaveLength(0);
-		expect(sim.requests('/api/track')).toHaveLength(2);
-		expect(sim.requests('/api/track')[1].query.access_token).toBe(fresh);
+		expect(fx.sim.requests('/api/authorization')).toHaveLength(0);
+		expect(fx.sim.requests('/api/track')).toHaveLength(2);
+		expect(fx.sim.requests('/api/track')[1].query.access_token).toBe(fresh);
 	});
 
 	it('refreshes once when another client invalidated the token, and fails clearly if it is rejected again', async () => {
-		const imeis = sim.imeis().slice(0, 2);
-		await n8n.run(oneItemPerImei(imeis));
-		sim.issueTokenElsewhere();
-		sim.clearLog();
-		const recovered = await n8n.run(oneItemPerImei(imeis));
+		const imeis = fx.sim.imeis().slice(0, 2);
+		await fx.n8n.run(oneItemPerImei(imeis));
+		fx.sim.issueTokenElsewhere();
+		fx.sim.clearLog();
+		const recovered = await fx.n8n.run(oneItemPerImei(imeis));
 		expect(recovered.error).toBeUndefined();
-		expect(sim.requests('/api/authorization')).toHaveLength(1);
+		expect(fx.sim.requests('/api/authorization')).toHaveLength(1);
 
-		sim.clearLog();
-		sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 10011, message: 'invalid token' } }, times: 2 });
-		const failed = await n8n.run(oneItemPerImei(imeis));
+		fx.sim.clearLog();
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 10011, message: 'invalid token' } }, times: 2 });
+		const failed = await fx.n8n.run(oneItemPerImei(imeis));
 		expect(failed.error?.message).toMatch(/10011/);
-		expect(sim.requests('/api/authorization')).toHaveLength(1);
-		expect(sim.requests('/api/track')).toHaveLength(2);
+		expect(fx.sim.requests('/api/authorization')).toHaveLength(1);
+		expect(fx.sim.requests('/api/track')).toHaveLength(2);
 	});
 
 	it('fails on a wrong password with the documented meaning and logs in only once', async () => {
-		n8n.credentials.write('1', { ...n8n.credentials.read('1').data, password: 'wrong' });
-		const result = await n8n.run(oneItemPerImei(sim.imeis().slice(0, 2)));
+		fx.n8n.credentials.write('1', { ...fx.n8n.credentials.read('1').data, password: 'wrong' });
+		const result = await fx.n8n.run(oneItemPerImei(fx.sim.imeis().slice(0, 2)));
 		expect(result.error?.message).toMatch(/20001/);
 		expect(result.error?.message).toMatch(/Account or password error/);
 		expect(result.error?.message).not.toContain('wrong');
-		expect(sim.requests('/api/authorization')).toHaveLength(1);
-		expect(sim.requests('/api/track')).toHaveLength(0);
+		expect(fx.sim.requests('/api/authorization')).toHaveLength(1);
+		expect(fx.sim.requests('/api/track')).toHaveLength(0);
 	});
 
 	it('waits and retries when ProTrack says requests are too frequent (10009) or HTTP 429/503', async () => {
-		const imeis = sim.imeis().slice(0, 3);
-		sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
-		sim.inject({ path: '/api/track', fault: { kind: 'status', status: 429, headers: { 'Retry-After': '1' } } });
-		sim.inject({ path: '/api/track', fault: { kind: 'status', status: 503 } });
-		const result = await n8n.run(oneItemPerImei(imeis));
+		const imeis = fx.sim.imeis().slice(0, 3);
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'status', status: 429, headers: { 'Retry-After': '1' } } });
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'status', status: 503 } });
+		const result = await fx.n8n.run(oneItemPerImei(imeis));
 		expect(result.error).toBeUndefined();
 		expect(result.output('ProTrack')).toHaveLength(3);
-		const calls = sim.requests('/api/track');
+		const calls = fx.sim.requests('/api/track');
 		expect(calls.map((call) => call.status)).toEqual([200, 429, 503, 200]);
 		expect(calls[2].at - calls[1].at).toBeGreaterThanOrEqual(1000);
 	});
 
 	it('retries a malformed answer and a dropped connection on this read-only call', async () => {
-		sim.inject({ path: '/api/track', fault: { kind: 'malformed' } });
-		sim.inject({ path: '/api/track', fault: { kind: 'reset' } });
-		const result = await n8n.run(oneItemPerImei(sim.imeis().slice(0, 1)));
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'malformed' } });
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'reset' } });
+		const result = await fx.n8n.run(oneItemPerImei(fx.sim.imeis().slice(0, 1)));
 		expect(result.error).toBeUndefined();
 		expect(result.output('ProTrack')).toHaveLength(1);
-		expect(sim.requests('/api/track')).toHaveLength(3);
+		expect(fx.sim.requests('/api/track')).toHaveLength(3);
 	});
 
 	it('turns a documented error code into a message with the code and its meaning', async () => {
-		sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 10013, message: '' } } });
-		const result = await n8n.run(oneItemPerImei(sim.imeis().slice(0, 1)));
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 10013, message: '' } } });
+		const result = await fx.n8n.run(oneItemPerImei(fx.sim.imeis().slice(0, 1)));
 		expect(result.error?.message).toBe('ProTrack error 10013: IMEI is not authorized');
 	});
 
 	it('reads "No data" (20023) as an empty answer: every IMEI reported as not found, no failure', async () => {
-		const imeis = sim.imeis().slice(0, 2);
-		sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 20023, message: 'No Data' } } });
-		const result = await n8n.run(oneItemPerImei(imeis));
+		const imeis = fx.sim.imeis().slice(0, 2);
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 20023, message: 'No Data' } } });
+		const result = await fx.n8n.run(oneItemPerImei(imeis));
 		expect(result.error).toBeUndefined();
 		expect(result.output('ProTrack').map((item) => item.json.found)).toEqual([false, false]);
 	});
@@ -231,22 +210,22 @@ describe('ProTrack › Device › Get Latest Location, through the n8n engine', 
 			['an IMEI with letters', ['35889905102533A'], /IMEIs.*35889905102533A/],
 			['an empty list', [''], /IMEIs/],
 		])('%s', async (_label, imeis, message) => {
-			const result = await n8n.run(oneItemPerImei(imeis));
+			const result = await fx.n8n.run(oneItemPerImei(imeis));
 			expect(result.error?.message).toMatch(message);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 
 		it('fails with the index of the bad item among good ones', async () => {
-			const imeis = [...sim.imeis().slice(0, 3), 'abc'];
-			const result = await n8n.run(oneItemPerImei(imeis));
+			const imeis = [...fx.sim.imeis().slice(0, 3), 'abc'];
+			const result = await fx.n8n.run(oneItemPerImei(imeis));
 			expect(result.error?.message).toMatch(/IMEIs.*abc/);
 			expect((result.error as unknown as { context: IDataObject }).context.itemIndex).toBe(3);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 
 		it('with Continue On Fail, keeps good items and gives the bad one an error item', async () => {
-			const imeis = [sim.imeis()[0], 'abc', sim.imeis()[1]];
-			const result = await n8n.run(
+			const imeis = [fx.sim.imeis()[0], 'abc', fx.sim.imeis()[1]];
+			const result = await fx.n8n.run(
 				itemsInto(
 					imeis.map((imei) => ({ imei })),
 					latestLocation('={{ $json.imei }}', { onError: 'continueRegularOutput' }),
@@ -256,7 +235,7 @@ describe('ProTrack › Device › Get Latest Location, through the n8n engine', 
 			expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 			expect(output[1].json.error).toMatch(/IMEIs/);
 			expect(output[0].json.found).toBe(true);
-			expect(sim.requests('/api/track')).toHaveLength(1);
+			expect(fx.sim.requests('/api/track')).toHaveLength(1);
 		});
 	});
 });

@@ -1,7 +1,8 @@
-import type { IDataObject, INodeCredentials, INodeParameters, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, IPairedItemData } from 'n8n-workflow';
 
-import { itemsInto, node, packageNodeType, TestN8n } from '../runner';
-import { PROTRACK_DEMO, ProTrackSimulator, type RoutePoint } from '../simulators/protrack';
+import { itemsInto, node, packageNodeType } from '../runner';
+import type { RoutePoint } from '../simulators/protrack';
+import { useProTrack } from './protrack-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 const PAGE_SIZE = 1000;
@@ -46,30 +47,12 @@ function haversine(a: RoutePoint, b: RoutePoint): number {
 }
 
 describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
-	let sim: ProTrackSimulator;
-	let n8n: TestN8n;
-	let credentials: INodeCredentials;
+	const fx = useProTrack();
 	/** Devices with a generated route up to now, handed out one per test that adds points. */
 	let onlineImeis: string[];
 
-	beforeAll(async () => {
-		sim = new ProTrackSimulator();
-		await sim.start();
-		onlineImeis = sim.imeis().filter((imei) => sim.device(imei)?.datastatus === 2);
-	});
-	afterAll(async () => await sim.stop());
-
-	beforeEach(() => {
-		sim.clearLog();
-		sim.clearFaults();
-		n8n = new TestN8n();
-		const ref = n8n.credentials.add('proTrackApi', {
-			baseUrl: sim.baseUrl,
-			account: PROTRACK_DEMO.account,
-			password: PROTRACK_DEMO.password,
-			accessToken: '',
-		});
-		credentials = { proTrackApi: ref };
+	beforeAll(() => {
+		onlineImeis = fx.sim.imeis().filter((imei) => fx.sim.device(imei)?.datastatus === 2);
 	});
 
 	const getRoute = (parameters: INodeParameters, extra = {}) =>
@@ -77,38 +60,38 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 			'ProTrack',
 			PROTRACK,
 			{ resource: 'playback', operation: 'getRoute', returnAll: true, output: 'points', ...parameters },
-			credentials,
+			fx.credentials,
 			extra,
 		);
 
 	const device = (imei: string) => ({ __rl: true, mode: 'id', value: imei });
 
 	const runFor = (imei: string, begin: number, end: number, parameters: INodeParameters = {}) =>
-		n8n.run(
+		fx.n8n.run(
 			itemsInto(
 				[{}],
 				getRoute({ imei: device(imei), startTime: iso(begin), endTime: iso(end), ...parameters }),
 			),
 		);
 
-	const yesterday = () => Math.floor(sim.anchor / DAY) * DAY - DAY;
+	const yesterday = () => Math.floor(fx.sim.anchor / DAY) * DAY - DAY;
 
 	it('follows 1000-point pages over a range of more than 1000 points: each point once, none missing', async () => {
 		const imei = onlineImeis[0];
 		const begin = yesterday() - DAY;
-		const end = sim.anchor;
+		const end = fx.sim.anchor;
 		// Put a run of points sharing one gpstime across the first page boundary: two exact copies of
 		// the point there and two different points at its gpstime.
-		const before = sim.routePoints(imei, begin, end);
+		const before = fx.sim.routePoints(imei, begin, end);
 		const boundary = before[997];
 		expect(before.filter((point) => point.gpstime === boundary.gpstime)).toHaveLength(1);
-		sim.addRoutePoints(imei, [
+		fx.sim.addRoutePoints(imei, [
 			{ ...boundary },
 			{ ...boundary },
 			{ ...boundary, speed: boundary.speed + 1 },
 			{ ...boundary, course: (boundary.course + 90) % 360 },
 		]);
-		const expected = sim.routePoints(imei, begin, end);
+		const expected = fx.sim.routePoints(imei, begin, end);
 		expect(expected.length).toBeGreaterThan(2 * PAGE_SIZE);
 		expect(expected.slice(997, 1002).every((point) => point.gpstime === boundary.gpstime)).toBe(true);
 
@@ -121,7 +104,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		expect(output.every((item) => item.json.imei === imei)).toBe(true);
 		expect(output.every((item) => (item.pairedItem as IPairedItemData).item === 0)).toBe(true);
 
-		const calls = sim.requests('/api/playback');
+		const calls = fx.sim.requests('/api/playback');
 		const begintimes = pagingBegintimes(
 			expected.map((point) => point.gpstime),
 			begin,
@@ -131,14 +114,14 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		expect(calls.map((call) => Number(call.query.begintime))).toEqual(begintimes);
 		expect(calls[1].query.begintime).toBe(String(boundary.gpstime));
 		expect(calls.every((call) => call.query.endtime === String(end) && call.query.imei === imei)).toBe(true);
-		expect(sim.requests('/api/authorization')).toHaveLength(1);
+		expect(fx.sim.requests('/api/authorization')).toHaveLength(1);
 	});
 
 	it('outputs the raw fields, the ISO time and the normalized location of each point', async () => {
 		const imei = onlineImeis[1];
 		const begin = yesterday() + 8 * 3600;
 		const end = begin + 1800;
-		const expected = sim.routePoints(imei, begin, end);
+		const expected = fx.sim.routePoints(imei, begin, end);
 		expect(expected.length).toBeGreaterThan(0);
 
 		const result = await runFor(imei, begin, end);
@@ -166,14 +149,14 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 				altitudeM: null,
 			},
 		});
-		expect(sim.requests('/api/playback')).toHaveLength(1);
+		expect(fx.sim.requests('/api/playback')).toHaveLength(1);
 	});
 
 	it("'route' output: one item per device with a GeoJSON LineString and the summary", async () => {
 		const imeis = [onlineImeis[2], onlineImeis[3]];
 		const begin = yesterday();
 		const end = begin + DAY - 1;
-		const result = await n8n.run(
+		const result = await fx.n8n.run(
 			itemsInto(
 				imeis.map((imei) => ({ imei })),
 				getRoute({
@@ -189,7 +172,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		const output = result.output('ProTrack');
 		expect(output).toHaveLength(2);
 		imeis.forEach((imei, index) => {
-			const expected = sim.routePoints(imei, begin, end);
+			const expected = fx.sim.routePoints(imei, begin, end);
 			expect(expected.length).toBeGreaterThan(PAGE_SIZE);
 			const json = output[index].json as IDataObject;
 			expect(output[index].pairedItem).toEqual({ item: index });
@@ -215,7 +198,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 			expect(summary.lastTime).toBe(iso(expected[expected.length - 1].gpstime));
 			expect(route.properties).toEqual({ imei, ...summary });
 		});
-		const calls = sim.requests('/api/playback');
+		const calls = fx.sim.requests('/api/playback');
 		expect(calls.filter((call) => call.query.imei === imeis[0]).length).toBeGreaterThanOrEqual(2);
 		expect(calls.filter((call) => call.query.imei === imeis[1]).length).toBeGreaterThanOrEqual(2);
 	});
@@ -224,23 +207,23 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		const imei = onlineImeis[4];
 		const begin = yesterday() - DAY;
 		const end = yesterday() + DAY - 1;
-		const expected = sim.routePoints(imei, begin, end);
+		const expected = fx.sim.routePoints(imei, begin, end);
 		expect(expected.length).toBeGreaterThan(2 * PAGE_SIZE);
 
 		const large = await runFor(imei, begin, end, { returnAll: false, limit: 1500 });
 		expect(large.output('ProTrack').map((item) => rawFields(item.json))).toEqual(
 			expected.slice(0, 1500).map(rawFields),
 		);
-		expect(sim.requests('/api/playback')).toHaveLength(2);
+		expect(fx.sim.requests('/api/playback')).toHaveLength(2);
 
-		sim.clearLog();
+		fx.sim.clearLog();
 		const small = await runFor(imei, begin, end, { returnAll: false, limit: 7 });
 		expect(small.output('ProTrack').map((item) => rawFields(item.json))).toEqual(
 			expected.slice(0, 7).map(rawFields),
 		);
-		expect(sim.requests('/api/playback')).toHaveLength(1);
+		expect(fx.sim.requests('/api/playback')).toHaveLength(1);
 
-		sim.clearLog();
+		fx.sim.clearLog();
 		const route = await runFor(imei, begin, end, { returnAll: false, limit: 10, output: 'route' });
 		const summary = route.output('ProTrack')[0].json.summary as IDataObject;
 		expect(summary.points).toBe(10);
@@ -251,11 +234,11 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		const result = await runFor(onlineImeis[5], QUIET_TIME - DAY, QUIET_TIME - 1);
 		expect(result.error).toBeUndefined();
 		expect(result.output('ProTrack')).toHaveLength(0);
-		expect(sim.requests('/api/playback')).toHaveLength(1);
+		expect(fx.sim.requests('/api/playback')).toHaveLength(1);
 	});
 
 	it('gives no items (and no error) when the host answers "No data" (20023)', async () => {
-		sim.inject({ path: '/api/playback', fault: { kind: 'body', body: { code: 20023, message: 'No Data' } } });
+		fx.sim.inject({ path: '/api/playback', fault: { kind: 'body', body: { code: 20023, message: 'No Data' } } });
 		const result = await runFor(onlineImeis[5], QUIET_TIME - DAY, QUIET_TIME - 1);
 		expect(result.error).toBeUndefined();
 		expect(result.output('ProTrack')).toHaveLength(0);
@@ -271,7 +254,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 			speed: 0,
 			course: 0,
 		}));
-		sim.addRoutePoints(imei, [...crowd, { longitude: 113.9, latitude: 22.6, gpstime: time + 1, speed: 5, course: 10 }]);
+		fx.sim.addRoutePoints(imei, [...crowd, { longitude: 113.9, latitude: 22.6, gpstime: time + 1, speed: 5, course: 10 }]);
 
 		const result = await runFor(imei, QUIET_TIME, QUIET_TIME + 3600);
 
@@ -286,11 +269,11 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 	it('waits and retries when ProTrack says requests are too frequent (10009)', async () => {
 		const imei = onlineImeis[1];
 		const begin = yesterday() + 9 * 3600;
-		sim.inject({ path: '/api/playback', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
+		fx.sim.inject({ path: '/api/playback', fault: { kind: 'body', body: { code: 10009, message: 'too frequent' } } });
 		const result = await runFor(imei, begin, begin + 600);
 		expect(result.error).toBeUndefined();
-		expect(result.output('ProTrack')).toHaveLength(sim.routePoints(imei, begin, begin + 600).length);
-		expect(sim.requests('/api/playback')).toHaveLength(2);
+		expect(result.output('ProTrack')).toHaveLength(fx.sim.routePoints(imei, begin, begin + 600).length);
+		expect(fx.sim.requests('/api/playback')).toHaveLength(2);
 	});
 
 	describe('bad input is rejected before any request', () => {
@@ -305,32 +288,32 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 			['a limit of 0', { returnAll: false, limit: '={{ 0 }}' }, /Limit.*0.*from 1/],
 			['an unknown output', { output: '={{ "map" }}' }, /Output.*map/],
 		])('%s', async (_label, parameters, message) => {
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto(
 					[{}],
 					getRoute({ imei: device(onlineImeis[0]), startTime: iso(begin), endTime: iso(begin + 3600), ...parameters }),
 				),
 			);
 			expect(result.error?.message).toMatch(message);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 
 		it.each([
 			['a literal IMEI with letters', { imei: device('35889905102533A') }, /IMEI is 8 to 20 digits/],
 			['no end time', { endTime: '' }, /End Time.*required/],
 		])('n8n itself refuses %s in the editor fields', async (_label, parameters, message) => {
-			const running = n8n.run(
+			const running = fx.n8n.run(
 				itemsInto(
 					[{}],
 					getRoute({ imei: device(onlineImeis[0]), startTime: iso(begin), endTime: iso(begin + 3600), ...parameters }),
 				),
 			);
 			await expect(running).rejects.toThrow(message);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 
 		it('fails with the index of the bad item among good ones, before the good ones are fetched', async () => {
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto(
 					[{ end: iso(begin + 3600) }, { end: iso(begin + 7200) }, { end: iso(begin - 1) }],
 					getRoute({ imei: device(onlineImeis[0]), startTime: iso(begin), endTime: '={{ $json.end }}' }),
@@ -338,13 +321,13 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 			);
 			expect(result.error?.message).toMatch(/End Time/);
 			expect((result.error as unknown as { context: IDataObject }).context.itemIndex).toBe(2);
-			expect(sim.log).toHaveLength(0);
+			expect(fx.sim.log).toHaveLength(0);
 		});
 
 		it('with Continue On Fail, answers the good items and gives the bad one an error item', async () => {
 			const imei = onlineImeis[1];
 			const start = yesterday() + 8 * 3600;
-			const result = await n8n.run(
+			const result = await fx.n8n.run(
 				itemsInto(
 					[{ imei }, { imei: 'abc' }, { imei }],
 					getRoute(
@@ -361,8 +344,8 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 			const output = result.output('ProTrack');
 			expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 			expect(output[1].json.error).toMatch(/Device.*abc/);
-			expect((output[0].json.summary as IDataObject).points).toBe(sim.routePoints(imei, start, start + 600).length);
-			expect(sim.requests('/api/playback')).toHaveLength(2);
+			expect((output[0].json.summary as IDataObject).points).toBe(fx.sim.routePoints(imei, start, start + 600).length);
+			expect(fx.sim.requests('/api/playback')).toHaveLength(2);
 		});
 	});
 
@@ -382,10 +365,10 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 						: [base];
 			points.push(...run.slice(0, 25000 - points.length));
 		}
-		sim.addRoutePoints(imei, points);
+		fx.sim.addRoutePoints(imei, points);
 		const begin = QUIET_TIME;
 		const end = points[points.length - 1].gpstime + 3600;
-		const truth = sim.routePoints(imei, begin, end);
+		const truth = fx.sim.routePoints(imei, begin, end);
 		expect(truth).toHaveLength(25000);
 
 		const started = Date.now();
@@ -396,7 +379,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		const output = result.output('ProTrack');
 		expect(output).toHaveLength(25000);
 		expect(output.map((item) => rawFields(item.json))).toEqual(truth.map(rawFields));
-		const calls = sim.requests('/api/playback');
+		const calls = fx.sim.requests('/api/playback');
 		const begintimes = pagingBegintimes(
 			truth.map((point) => point.gpstime),
 			begin,

@@ -1,8 +1,8 @@
-import type { IDataObject, INodeCredentials, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { chain, node, packageNodeType, TestN8n } from '../runner';
-import { PROTRACK_DEMO, ProTrackSimulator } from '../simulators/protrack';
+import { chain, node, packageNodeType } from '../runner';
 import type { AlarmRecord } from '../simulators/protrack';
+import { useProTrack } from './protrack-fixture';
 
 const TRIGGER = packageNodeType('proTrackTrigger');
 
@@ -16,28 +16,11 @@ function seeded(seed: number): () => number {
 }
 
 describe('ProTrack Trigger (polling), through the n8n poll context', () => {
-	let sim: ProTrackSimulator;
-	let n8n: TestN8n;
-	let credentials: INodeCredentials;
-
 	// A fresh simulator per test: alarm streams added by one test must not leak into the next.
-	beforeEach(async () => {
-		sim = new ProTrackSimulator();
-		await sim.start();
-		n8n = new TestN8n();
-		credentials = {
-			proTrackApi: n8n.credentials.add('proTrackApi', {
-				baseUrl: sim.baseUrl,
-				account: PROTRACK_DEMO.account,
-				password: PROTRACK_DEMO.password,
-				accessToken: '',
-			}),
-		};
-	});
-	afterEach(async () => await sim.stop());
+	const fx = useProTrack({ perTest: true });
 
 	const triggerWorkflow = (parameters: INodeParameters) =>
-		chain(node('ProTrack Trigger', TRIGGER, parameters, credentials));
+		chain(node('ProTrack Trigger', TRIGGER, parameters, fx.credentials));
 
 	const alarmAt = (systemtime: number, type: number, serial: number): AlarmRecord => ({
 		type,
@@ -55,16 +38,16 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 
 	describe('New Alarm', () => {
 		it('starts from now on activation, then emits each new alarm once with decoded type and location', async () => {
-			const [imei] = sim.imeis();
-			const poller = n8n.poller(
+			const [imei] = fx.sim.imeis();
+			const poller = fx.n8n.poller(
 				triggerWorkflow({ event: 'newAlarm', devices: 'selected', imeis: imei }),
 				'ProTrack Trigger',
 			);
 			expect(await poller.poll()).toBeNull(); // history exists, but activation does not replay it
-			expect(sim.requests('/api/alarm/list')).toHaveLength(0);
+			expect(fx.sim.requests('/api/alarm/list')).toHaveLength(0);
 
 			const now = Math.floor(Date.now() / 1000);
-			sim.addAlarms(imei, [alarmAt(now + 1, 1, 1), alarmAt(now + 2, 6, 2)]);
+			fx.sim.addAlarms(imei, [alarmAt(now + 1, 1, 1), alarmAt(now + 2, 6, 2)]);
 			const items = await poller.poll();
 			expect(items?.map((item) => item.json.typeName)).toEqual(['sosAlarm', 'geoFenceOutAlarm']);
 			const first = items![0].json;
@@ -84,14 +67,14 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 		});
 
 		it('keeps only the chosen alarm types but still moves past the others', async () => {
-			const [imei] = sim.imeis();
-			const poller = n8n.poller(
+			const [imei] = fx.sim.imeis();
+			const poller = fx.n8n.poller(
 				triggerWorkflow({ event: 'newAlarm', devices: 'selected', imeis: imei, alarmTypes: [6] }),
 				'ProTrack Trigger',
 			);
 			await poller.poll();
 			const now = Math.floor(Date.now() / 1000);
-			sim.addAlarms(imei, [alarmAt(now + 1, 1, 3), alarmAt(now + 1, 6, 4), alarmAt(now + 2, 7, 5)]);
+			fx.sim.addAlarms(imei, [alarmAt(now + 1, 1, 3), alarmAt(now + 1, 6, 4), alarmAt(now + 2, 7, 5)]);
 			const items = await poller.poll();
 			expect(items?.map((item) => item.json.type)).toEqual([6]);
 			expect(await poller.poll()).toBeNull();
@@ -99,8 +82,8 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 
 		it('delivers 2,500 random alarms over 30 polls exactly once, across restarts and page boundaries', async () => {
 			const random = seeded(2500);
-			const imeis = sim.imeis().slice(10, 15);
-			let poller = n8n.poller(
+			const imeis = fx.sim.imeis().slice(10, 15);
+			let poller = fx.n8n.poller(
 				triggerWorkflow({ event: 'newAlarm', devices: 'selected', imeis: imeis.join(',') }),
 				'ProTrack Trigger',
 			);
@@ -123,11 +106,11 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 					perDevice.set(imei, [...(perDevice.get(imei) ?? []), alarm]);
 					sent.set(key(imei, alarm), (sent.get(key(imei, alarm)) ?? 0) + 1);
 				}
-				for (const [imei, alarms] of perDevice) sim.addAlarms(imei, alarms);
+				for (const [imei, alarms] of perDevice) fx.sim.addAlarms(imei, alarms);
 
 				if (round % 10 === 9) {
 					// n8n restarted: a new poller from the stored static data only.
-					poller = n8n.poller(
+					poller = fx.n8n.poller(
 						triggerWorkflow({ event: 'newAlarm', devices: 'selected', imeis: imeis.join(',') }),
 						'ProTrack Trigger',
 						JSON.parse(poller.storedStaticData) as IDataObject,
@@ -143,23 +126,23 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 			expect(received.size).toBe(sent.size);
 			expect([...sent.keys()].filter((k) => !received.has(k))).toEqual([]);
 			// More than 100 new alarms for one device between polls means several pages in one poll.
-			const pagesPerCall = sim.requests('/api/alarm/list').filter((call) => call.query.imei === imeis[0]);
+			const pagesPerCall = fx.sim.requests('/api/alarm/list').filter((call) => call.query.imei === imeis[0]);
 			expect(pagesPerCall.length).toBeGreaterThan(30);
 		});
 
 		it('repeats the window after a failed poll instead of losing or duplicating alarms', async () => {
-			const imeis = sim.imeis().slice(20, 22);
-			const poller = n8n.poller(
+			const imeis = fx.sim.imeis().slice(20, 22);
+			const poller = fx.n8n.poller(
 				triggerWorkflow({ event: 'newAlarm', devices: 'selected', imeis: imeis.join(',') }),
 				'ProTrack Trigger',
 			);
 			await poller.poll();
 			const now = Math.floor(Date.now() / 1000);
-			sim.addAlarms(imeis[0], [alarmAt(now + 1, 2, 9001)]);
-			sim.addAlarms(imeis[1], [alarmAt(now + 1, 3, 9002)]);
+			fx.sim.addAlarms(imeis[0], [alarmAt(now + 1, 2, 9001)]);
+			fx.sim.addAlarms(imeis[1], [alarmAt(now + 1, 3, 9002)]);
 			// The first device is read (a 1 ms delay), the second fails with a system error (not retried).
-			sim.inject({ path: '/api/alarm/list', fault: { kind: 'latency', ms: 1 } });
-			sim.inject({ path: '/api/alarm/list', fault: { kind: 'body', body: { code: 10000 } } });
+			fx.sim.inject({ path: '/api/alarm/list', fault: { kind: 'latency', ms: 1 } });
+			fx.sim.inject({ path: '/api/alarm/list', fault: { kind: 'body', body: { code: 10000 } } });
 			await expect(poller.poll()).rejects.toThrow(/10000/);
 
 			const items = await poller.poll();
@@ -168,20 +151,20 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 		});
 
 		it('watches every device of the account, reading the device list on each poll', async () => {
-			const poller = n8n.poller(triggerWorkflow({ event: 'newAlarm', devices: 'all' }), 'ProTrack Trigger');
+			const poller = fx.n8n.poller(triggerWorkflow({ event: 'newAlarm', devices: 'all' }), 'ProTrack Trigger');
 			await poller.poll();
-			expect(sim.requests('/api/device/list')).toHaveLength(1);
-			const imei = sim.imeis()[123];
+			expect(fx.sim.requests('/api/device/list')).toHaveLength(1);
+			const imei = fx.sim.imeis()[123];
 			const now = Math.floor(Date.now() / 1000);
-			sim.addAlarms(imei, [alarmAt(now + 1, 20, 9100)]);
+			fx.sim.addAlarms(imei, [alarmAt(now + 1, 20, 9100)]);
 			const items = await poller.poll();
 			expect(items?.map((item) => [item.json.imei, item.json.typeName])).toEqual([[imei, 'collisionAlarm']]);
-			expect(sim.requests('/api/alarm/list').length).toBe(sim.imeis().length);
+			expect(fx.sim.requests('/api/alarm/list').length).toBe(fx.sim.imeis().length);
 		});
 
 		it('returns the latest alarm as a sample in a manual test run without moving the cursors', async () => {
-			const [imei] = sim.imeis();
-			const poller = n8n.poller(
+			const [imei] = fx.sim.imeis();
+			const poller = fx.n8n.poller(
 				triggerWorkflow({ event: 'newAlarm', devices: 'selected', imeis: imei }),
 				'ProTrack Trigger',
 			);
@@ -195,8 +178,8 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 
 	describe('Device Status Changed', () => {
 		it('emits one item per watched field that changed, with previous and current values', async () => {
-			const imeis = sim.imeis().filter((imei) => sim.device(imei)!.datastatus === 2).slice(0, 3);
-			const poller = n8n.poller(
+			const imeis = fx.sim.imeis().filter((imei) => fx.sim.device(imei)!.datastatus === 2).slice(0, 3);
+			const poller = fx.n8n.poller(
 				triggerWorkflow({
 					event: 'deviceStatusChanged',
 					devices: 'selected',
@@ -208,8 +191,8 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 			expect(await poller.poll()).toBeNull();
 			expect(await poller.poll()).toBeNull();
 
-			sim.setDeviceState(imeis[1], { datastatus: 4 });
-			sim.setDeviceState(imeis[2], { accstatus: sim.device(imeis[2])!.accstatus === 1 ? 0 : 1, doorstatus: 1 });
+			fx.sim.setDeviceState(imeis[1], { datastatus: 4 });
+			fx.sim.setDeviceState(imeis[2], { accstatus: fx.sim.device(imeis[2])!.accstatus === 1 ? 0 : 1, doorstatus: 1 });
 			const items = await poller.poll();
 			const changes = items?.map((item) => [item.json.imei, item.json.field, item.json.previous, item.json.current]);
 			expect(changes).toEqual([
@@ -217,7 +200,7 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 				[imeis[2], 'acc', expect.any(String), expect.any(String)],
 			]);
 			expect(items![1].json.previous).not.toBe(items![1].json.current);
-			expect(sim.requests('/api/track').every((call) => call.query.imeis === imeis.join(','))).toBe(true);
+			expect(fx.sim.requests('/api/track').every((call) => call.query.imeis === imeis.join(','))).toBe(true);
 			expect(await poller.poll()).toBeNull();
 		});
 	});
