@@ -162,6 +162,26 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 			expect(fx.sim.requests('/api/alarm/list').length).toBe(fx.sim.imeis().length);
 		});
 
+		it('keeps cursors only for watched devices, so static data does not grow with devices that left', async () => {
+			const [first, second] = fx.sim.imeis();
+			const both = fx.n8n.poller(
+				triggerWorkflow({ event: 'newAlarm', devices: 'selected', imeis: `${first},${second}` }),
+				'ProTrack Trigger',
+			);
+			await both.poll();
+			const stored = JSON.parse(both.storedStaticData) as Record<string, { cursors: object }>;
+			expect(Object.keys(Object.values(stored)[0].cursors).sort()).toEqual([first, second].sort());
+
+			const one = fx.n8n.poller(
+				triggerWorkflow({ event: 'newAlarm', devices: 'selected', imeis: first }),
+				'ProTrack Trigger',
+				stored,
+			);
+			await one.poll();
+			const after = JSON.parse(one.storedStaticData) as Record<string, { cursors: object }>;
+			expect(Object.keys(Object.values(after)[0].cursors)).toEqual([first]);
+		});
+
 		it('returns the latest alarm as a sample in a manual test run without moving the cursors', async () => {
 			const [imei] = fx.sim.imeis();
 			const poller = fx.n8n.poller(

@@ -39,11 +39,13 @@ export async function pollNewAlarms(context: IPollFunctions): Promise<INodeExecu
 	if (context.getMode() === 'manual') return await sampleAlarm(context, imeis, types, now);
 
 	const state = context.getWorkflowStaticData('node') as AlarmState;
-	const cursors = { ...(state.cursors ?? {}) };
+	const previous = state.cursors ?? {};
+	// Only watched devices keep a cursor, so static data does not grow with devices that left.
+	const cursors: Record<string, SeenCursor> = {};
 	const fresh: Array<{ imei: string; alarm: AlarmEntry }> = [];
 
 	for (const imei of imeis) {
-		const cursor = cursors[imei];
+		const cursor = previous[imei];
 		if (cursor === undefined) {
 			cursors[imei] = { time: now, idsAtTime: [] };
 			continue;

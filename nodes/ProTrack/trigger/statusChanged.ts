@@ -73,11 +73,13 @@ export async function pollStatusChanges(context: IPollFunctions): Promise<INodeE
 	}
 
 	const state = context.getWorkflowStaticData('node') as StatusState;
-	const known = { ...(state.statuses ?? {}) };
+	const previous = state.statuses ?? {};
+	// Only devices still answering keep their statuses, so static data does not grow with devices that left.
+	const known: Record<string, Record<string, string>> = {};
 	const changes: INodeExecutionData[] = [];
 	for (const [imei, record] of records) {
 		const statuses = decodeTrackStatuses(record);
-		const before = known[imei];
+		const before = previous[imei];
 		if (before !== undefined) {
 			for (const field of fields) {
 				if (before[field] !== undefined && before[field] !== statuses[field]) {
