@@ -11,7 +11,7 @@ import * as playback from './playback/Playback.resource';
 import type { ProTrackOperation } from './types';
 
 /** Every resource file exports `operations`: operation value → its module. */
-const resources: Record<string, Record<string, ProTrackOperation>> = {
+export const resources: Record<string, Record<string, ProTrackOperation>> = {
 	account: account.operations,
 	alarm: alarm.operations,
 	command: command.operations,

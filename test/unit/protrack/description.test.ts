@@ -3,23 +3,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { ProTrack } from '../../../nodes/ProTrack/ProTrack.node';
 import { ProTrackTrigger } from '../../../nodes/ProTrack/ProTrackTrigger.node';
-import * as account from '../../../nodes/ProTrack/actions/account/Account.resource';
-import * as alarm from '../../../nodes/ProTrack/actions/alarm/Alarm.resource';
-import * as command from '../../../nodes/ProTrack/actions/command/Command.resource';
-import * as device from '../../../nodes/ProTrack/actions/device/Device.resource';
-import * as geofence from '../../../nodes/ProTrack/actions/geofence/Geofence.resource';
-import * as message from '../../../nodes/ProTrack/actions/message/Message.resource';
-import * as playback from '../../../nodes/ProTrack/actions/playback/Playback.resource';
-
-const handlers: Record<string, Record<string, unknown>> = {
-	account: account.operations,
-	alarm: alarm.operations,
-	command: command.operations,
-	device: device.operations,
-	geofence: geofence.operations,
-	message: message.operations,
-	playback: playback.operations,
-};
+import { resources as handlers } from '../../../nodes/ProTrack/actions/router';
 
 const description = new ProTrack().description;
 const resourceProperty = description.properties.find((p) => p.name === 'resource')!;

@@ -13,7 +13,7 @@ import {
 	alarmToJson,
 	type AlarmEntry,
 } from '../../helpers/records';
-import { ALARMS_PER_PAGE, fetchAlarms } from '../../helpers/history';
+import { ALARM_HISTORY, fetchHistory, warnAboutStalls } from '../../helpers/history';
 
 const KNOWN_TYPES = Object.keys(ALARM_TYPES).map(Number);
 const TYPES_EXPECTED = `alarm type numbers from ${Math.min(...KNOWN_TYPES)} to ${Math.max(...KNOWN_TYPES)}`;
@@ -105,17 +105,12 @@ async function alarmsOf(
 	itemIndex: number,
 ): Promise<AlarmEntry[]> {
 	const filtering = query.types.length > 0;
-	const { alarms, stalls } = await fetchAlarms(context, imei, query.begin, query.end, {
+	const result = await fetchHistory(context, ALARM_HISTORY, imei, query.begin, query.end, {
 		limit: filtering ? undefined : query.limit,
 		itemIndex,
 	});
-	if (stalls > 0) {
-		context.addExecutionHints({
-			type: 'warning',
-			location: 'outputPane',
-			message: `Device ${imei} has more than ${ALARMS_PER_PAGE} alarms with the same system time. The ProTrack API cannot page within one second, so some of those alarms may be missing.`,
-		});
-	}
+	warnAboutStalls(context, ALARM_HISTORY, imei, result);
+	const alarms = result.records;
 	const wanted = alarms.filter((alarm) => !filtering || query.types.includes(alarm.type));
 	return query.limit === undefined ? wanted : wanted.slice(0, query.limit);
 }

@@ -4,15 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { readLimit, returnAllAndLimit } from '../../../shared/listFields';
 import { perItem, stopOnInvalidInput } from '../../../shared/items';
 import { summarizeTrack, toLineStringFeature } from '../../../shared/location';
-import { collectByTimeCursor } from '../../../shared/pagination';
 import { epochToIso } from '../../../shared/time';
 import { invalidValue } from '../../../shared/validation';
 import { imeiLocator, readImei, readTimeRange } from '../../helpers/fields';
-import { parsePlayback, playbackIdentity, pointLocation, type PlaybackPoint } from '../../helpers/records';
-import { proTrackRequest } from '../../transport';
-
-/** The Open API returns at most this many points per /api/playback call. */
-export const PLAYBACK_PAGE_SIZE = 1000;
+import { fetchHistory, ROUTE_HISTORY, warnAboutStalls } from '../../helpers/history';
+import { pointLocation, type PlaybackPoint } from '../../helpers/records';
 
 const OUTPUTS = ['points', 'route'] as const;
 type RouteOutput = (typeof OUTPUTS)[number];
@@ -87,31 +83,12 @@ async function fetchPoints(
 	query: RouteQuery,
 	itemIndex: number,
 ): Promise<PlaybackPoint[]> {
-	const result = await collectByTimeCursor<PlaybackPoint>({
-		begin: query.begin,
-		end: query.end,
-		pageSize: PLAYBACK_PAGE_SIZE,
+	const result = await fetchHistory(context, ROUTE_HISTORY, query.imei, query.begin, query.end, {
 		limit: query.limit,
-		timeOf: (point) => point.gpstime,
-		identityOf: playbackIdentity,
-		fetchPage: async (begintime, endtime) => {
-			const envelope = await proTrackRequest.call(context, {
-				method: 'GET',
-				path: '/api/playback',
-				params: { imei: query.imei, begintime, endtime },
-				itemIndex,
-			});
-			return parsePlayback(envelope.record);
-		},
+		itemIndex,
 	});
-	if (result.stalls > 0) {
-		context.addExecutionHints({
-			type: 'warning',
-			location: 'outputPane',
-			message: `Device ${query.imei} has more than ${PLAYBACK_PAGE_SIZE} points with the same GPS time. The ProTrack API cannot page within one second, so some of those points may be missing.`,
-		});
-	}
-	return result.records.sort((first, second) => first.gpstime - second.gpstime);
+	warnAboutStalls(context, ROUTE_HISTORY, query.imei, result);
+	return result.records;
 }
 
 function pointToJson(imei: string, point: PlaybackPoint): IDataObject {
