@@ -102,6 +102,7 @@ export const DataStatus = {
 
 /** The alarm types the generator produces (the full table is in the document, 1..44). */
 export const AlarmType = {
+	sos: 1,
 	lowBattery: 2,
 	vibration: 4,
 	geoFenceIn: 5,

@@ -3,7 +3,8 @@
  * two or three loops (a point every 30 s, 9 to 10.7 hours in all, so every full day has more than
  * 1000 points), parks in between (a point every 10 minutes, sometimes repeated with the same gpstime,
  * as in the document's playback demo) and raises alarms (engine on/off, speeding, doors, vibration,
- * low battery; a door-open alarm often shares its systemtime with the engine-off alarm).
+ * low battery; a door-open alarm often shares its systemtime with the engine-off alarm; leaving and
+ * re-entering the home geofence on about a third of the drives, and now and then an SOS).
  */
 import { SeededRandom, hashSeed } from '../framework';
 import { AlarmType } from './codes';
@@ -31,6 +32,9 @@ const PARK_STEP_SECONDS = 600;
 
 interface DayBuilder {
 	random: SeededRandom;
+	/** A separate stream for the geofence and SOS alarms, so the routes stay as they were. */
+	events: SeededRandom;
+	geofenceId: number;
 	dayEnd: number;
 	points: RoutePoint[];
 	alarms: AlarmRecord[];
@@ -42,6 +46,8 @@ export function generateDay(device: DayInput, seed: number, day: number): DayHis
 	const dayStart = day * DAY_SECONDS;
 	const builder: DayBuilder = {
 		random: new SeededRandom(hashSeed(seed, device.index, day, 0x7a11)),
+		events: new SeededRandom(hashSeed(seed, device.index, day, 0x6e0f)),
+		geofenceId: 1000 + device.index,
 		dayEnd: dayStart + DAY_SECONDS,
 		points: [],
 		alarms: [],
@@ -91,6 +97,9 @@ function drive(builder: DayBuilder, departure: number, seconds: number): number 
 	let stoppedFor = 0;
 	let speedingAlarms = 0;
 	let time = departure;
+	const { events } = builder;
+	const fenceExitStep = events.chance(0.35) ? floor(steps / 4) : -1;
+	const sosStep = events.chance(0.04) ? events.int(1, steps - 1) : -1;
 	for (let step = 0; step < steps; step++) {
 		time = departure + step * DRIVE_STEP_SECONDS;
 		if (step % 40 === 0) {
@@ -109,6 +118,15 @@ function drive(builder: DayBuilder, departure: number, seconds: number): number 
 		builder.points.push(point);
 		if (step === 0) {
 			addAlarm(builder, AlarmType.engineOn, point, random.int(1, 8));
+		}
+		if (step === fenceExitStep) {
+			addAlarm(builder, AlarmType.geoFenceOut, point, events.int(1, 6), builder.geofenceId);
+		}
+		if (fenceExitStep >= 0 && step === steps - 1 - fenceExitStep) {
+			addAlarm(builder, AlarmType.geoFenceIn, point, events.int(1, 6), builder.geofenceId);
+		}
+		if (step === sosStep) {
+			addAlarm(builder, AlarmType.sos, point, events.int(1, 4));
 		}
 		if (point.speed >= 95 && speedingAlarms < 2 && random.chance(0.05)) {
 			speedingAlarms += 1;
@@ -142,7 +160,13 @@ function pointAt(builder: DayBuilder, gpstime: number, speed: number): RoutePoin
 	};
 }
 
-function addAlarm(builder: DayBuilder, type: number, point: RoutePoint, lagSeconds: number): void {
+function addAlarm(
+	builder: DayBuilder,
+	type: number,
+	point: RoutePoint,
+	lagSeconds: number,
+	geofenceId = 0,
+): void {
 	if (point.gpstime >= builder.dayEnd) {
 		return;
 	}
@@ -154,6 +178,6 @@ function addAlarm(builder: DayBuilder, type: number, point: RoutePoint, lagSecon
 		systemtime: min(point.gpstime + lagSeconds, builder.dayEnd - 1),
 		speed: point.speed,
 		course: point.course,
-		geofenceId: 0,
+		geofenceId,
 	});
 }
