@@ -85,7 +85,7 @@ async function main() {
 		});
 	}
 
-	const online = imeis.find((candidate) => sim.device(candidate)?.datastatus === 2)!;
+	const [online] = sim.onlineImeis();
 	sim.setCommandBehaviour(online, { replyAfterMs: 3000 });
 	const sendAndWait = itemsInto(
 		[{}],

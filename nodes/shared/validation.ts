@@ -93,6 +93,21 @@ function rangeText(kind: string, min: number, max: number, unit?: string): strin
 	return `${kind} from ${min} to ${max}${unit ? ` ${unit}` : ''}`;
 }
 
+/** A number (or numeric text) from min to max; with `integer`, a whole number only. */
+function requireInRange(
+	ref: FieldRef,
+	value: unknown,
+	range: { min: number; max: number; unit?: string; integer: boolean },
+): number {
+	const parsed = toFiniteNumber(value);
+	const inRange = parsed !== null && parsed >= range.min && parsed <= range.max;
+	if (!inRange || (range.integer && !Number.isInteger(parsed))) {
+		const kind = range.integer ? 'a whole number' : 'a number';
+		throw invalidValue(ref, value, rangeText(kind, range.min, range.max, range.unit));
+	}
+	return parsed as number;
+}
+
 export function requireIntegerInRange(
 	ref: FieldRef,
 	value: unknown,
@@ -100,11 +115,7 @@ export function requireIntegerInRange(
 	max: number,
 	unit?: string,
 ): number {
-	const parsed = toFiniteNumber(value);
-	if (parsed === null || !Number.isInteger(parsed) || parsed < min || parsed > max) {
-		throw invalidValue(ref, value, rangeText('a whole number', min, max, unit));
-	}
-	return parsed;
+	return requireInRange(ref, value, { min, max, unit, integer: true });
 }
 
 export function requireNumberInRange(
@@ -114,11 +125,7 @@ export function requireNumberInRange(
 	max: number,
 	unit?: string,
 ): number {
-	const parsed = toFiniteNumber(value);
-	if (parsed === null || parsed < min || parsed > max) {
-		throw invalidValue(ref, value, rangeText('a number', min, max, unit));
-	}
-	return parsed;
+	return requireInRange(ref, value, { min, max, unit, integer: false });
 }
 
 export function requireLatitude(ref: FieldRef, value: unknown): number {

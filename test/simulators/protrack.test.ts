@@ -779,7 +779,7 @@ describe('ProTrack commands', () => {
 	const env = harness();
 	let token = '';
 	const onlineImei = (offset = 0): string =>
-		env.simulator.imeis().filter((candidate) => env.simulator.device(candidate)?.datastatus === 2)[
+		env.simulator.onlineImeis()[
 			offset
 		];
 

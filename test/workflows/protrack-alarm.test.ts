@@ -45,7 +45,7 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 	let onlineImeis: string[];
 
 	beforeAll(() => {
-		onlineImeis = fx.sim.imeis().filter((imei) => fx.sim.device(imei)?.datastatus === 2);
+		onlineImeis = fx.sim.onlineImeis();
 	});
 
 	const getMany = (parameters: INodeParameters, extra = {}) =>

@@ -52,7 +52,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 	let onlineImeis: string[];
 
 	beforeAll(() => {
-		onlineImeis = fx.sim.imeis().filter((imei) => fx.sim.device(imei)?.datastatus === 2);
+		onlineImeis = fx.sim.onlineImeis();
 	});
 
 	const getRoute = (parameters: INodeParameters, extra = {}) =>

@@ -198,7 +198,7 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 
 	describe('Device Status Changed', () => {
 		it('emits one item per watched field that changed, with previous and current values', async () => {
-			const imeis = fx.sim.imeis().filter((imei) => fx.sim.device(imei)!.datastatus === 2).slice(0, 3);
+			const imeis = fx.sim.onlineImeis().slice(0, 3);
 			const poller = fx.n8n.poller(
 				triggerWorkflow({
 					event: 'deviceStatusChanged',

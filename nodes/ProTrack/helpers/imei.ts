@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { type KeyedRequest, type KeyedResult, runBatched } from '../../shared/batching';
 import { stopOnInvalidInput } from '../../shared/items';
 import { parseIdList } from '../../shared/validation';
-import { proTrackRequest } from '../transport';
+import { type ProTrackContext, proTrackRequest } from '../transport';
 
 /**
  * What the package accepts as a device IMEI. The Open API only says "IMEI"; white-label platforms
@@ -57,10 +57,37 @@ export const IMEIS_FIELD: INodeProperties = {
 		'One IMEI, or several separated by commas. To take one IMEI from each input item, drag the input field here. Requests are batched 100 IMEIs at a time.',
 };
 
+/** The records of an answer keyed by their `imei` field (track, detail, mileage records have one). */
+export function recordsByImei(record: unknown): Map<string, IDataObject> {
+	const records = Array.isArray(record) ? (record as IDataObject[]) : [];
+	return new Map(records.map((entry) => [String(entry.imei), entry]));
+}
+
 /**
- * For the endpoints that take `imeis` (/api/track, /api/device/detail): validates the IMEIs of every
- * item first, then asks for them 100 per request and returns each item's records by IMEI (an IMEI the
- * API left out has no result).
+ * For the endpoints that take `imeis` (/api/track, /api/device/detail, /api/device/mileage): asks for
+ * the requested IMEIs 100 per request (extra `params` go with every request) and maps each request
+ * back to its result; an IMEI the API left out has no result.
+ */
+export async function fetchImeiBatches<R>(
+	context: ProTrackContext,
+	requests: readonly KeyedRequest[],
+	path: string,
+	toMap: (record: unknown) => Map<string, R>,
+	params: IDataObject = {},
+): Promise<Array<KeyedResult<R>>> {
+	return await runBatched<R>(requests, MAX_IMEIS_PER_REQUEST, async (imeis) => {
+		const envelope = await proTrackRequest.call(context, {
+			method: 'GET',
+			path,
+			params: { ...params, imeis: imeis.join(',') },
+		});
+		return toMap(envelope.record);
+	});
+}
+
+/**
+ * Reads and validates the IMEIs parameter of every item first, then fetches their records from
+ * `path` (/api/track, /api/device/detail), 100 IMEIs per request.
  */
 export async function fetchRecordsByImei(
 	context: IExecuteFunctions,
@@ -68,14 +95,6 @@ export async function fetchRecordsByImei(
 ): Promise<{ results: Array<KeyedResult<IDataObject>>; invalid: Array<{ itemIndex: number; error: Error }> }> {
 	const { requests, invalid } = collectImeis(context, 'imeis', 'IMEIs');
 	stopOnInvalidInput(context, invalid);
-	const results = await runBatched<IDataObject>(requests, MAX_IMEIS_PER_REQUEST, async (imeis) => {
-		const envelope = await proTrackRequest.call(context, {
-			method: 'GET',
-			path,
-			params: { imeis: imeis.join(',') },
-		});
-		const records = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
-		return new Map(records.map((record) => [String(record.imei), record]));
-	});
+	const results = await fetchImeiBatches(context, requests, path, recordsByImei);
 	return { results, invalid };
 }

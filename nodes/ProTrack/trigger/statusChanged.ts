@@ -1,10 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { runBatched } from '../../shared/batching';
 import { withIsoTimes } from '../../shared/time';
 import { decodeTrackStatuses, TRACK_TIME_FIELDS, trackLocation } from '../helpers/decode';
-import { MAX_IMEIS_PER_REQUEST } from '../helpers/imei';
-import { proTrackRequest } from '../transport';
+import { fetchImeiBatches, recordsByImei } from '../helpers/imei';
 import { watchedImeis } from './devices';
 
 /** Status fields the trigger can watch: names in the output → decoded statuses of /api/track. */
@@ -14,20 +12,10 @@ interface StatusState extends IDataObject {
 	statuses?: Record<string, Record<string, string>>;
 }
 
+/** The latest /api/track record of each watched IMEI, 100 IMEIs per request. */
 async function latestRecords(context: IPollFunctions, imeis: string[]): Promise<Map<string, IDataObject>> {
-	const results = await runBatched<IDataObject>(
-		imeis.map((key, itemIndex) => ({ key, itemIndex })),
-		MAX_IMEIS_PER_REQUEST,
-		async (batch) => {
-			const envelope = await proTrackRequest.call(context, {
-				method: 'GET',
-				path: '/api/track',
-				params: { imeis: batch.join(',') },
-			});
-			const records = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
-			return new Map(records.map((record) => [String(record.imei), record]));
-		},
-	);
+	const requests = imeis.map((key, itemIndex) => ({ key, itemIndex }));
+	const results = await fetchImeiBatches(context, requests, '/api/track', recordsByImei);
 	const failed = results.find((result) => result.error);
 	if (failed?.error) throw failed.error;
 	return new Map(

@@ -81,6 +81,11 @@ export class ProTrackSimulator extends Simulator {
 		return this.state.devicesWithin(account).map((device) => device.imei);
 	}
 
+	/** IMEIs of the account whose devices are online (datastatus 2): they have history up to now and answer commands. */
+	onlineImeis(account = this.state.topAccount()): string[] {
+		return this.imeis(account).filter((imei) => this.device(imei)?.datastatus === 2);
+	}
+
 	device(imei: string): ProTrackDeviceSnapshot | undefined {
 		const device = this.state.device(imei);
 		return device && this.state.snapshot(device);

@@ -1,13 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runBatched, type KeyedRequest, type KeyedResult } from '../../../shared/batching';
+import type { KeyedRequest, KeyedResult } from '../../../shared/batching';
 import { keyedResultsToItems, stopOnInvalidInput } from '../../../shared/items';
 import { epochToIso } from '../../../shared/time';
 import { invalidValue } from '../../../shared/validation';
 import { readTimeRange } from '../../helpers/fields';
-import { collectImeis, IMEIS_FIELD, MAX_IMEIS_PER_REQUEST } from '../../helpers/imei';
-import { proTrackRequest } from '../../transport';
+import { collectImeis, fetchImeiBatches, IMEIS_FIELD } from '../../helpers/imei';
 
 /** The mileage report covers at most 7 days per call (begin included, end excluded). */
 export const MAX_MILEAGE_WINDOW_SECONDS = 7 * 24 * 3600;
@@ -149,13 +148,9 @@ async function mileageOverRange(
 	for (const window of windows) {
 		const pending = requests.filter(({ key }) => !failures.has(key));
 		if (pending.length === 0) break;
-		const results = await runBatched(pending, MAX_IMEIS_PER_REQUEST, async (imeis) => {
-			const envelope = await proTrackRequest.call(context, {
-				method: 'GET',
-				path: '/api/device/mileage',
-				params: { imeis: imeis.join(','), begintime: window.begin, endtime: window.end },
-			});
-			return mileageByImei(envelope.record);
+		const results = await fetchImeiBatches(context, pending, '/api/device/mileage', mileageByImei, {
+			begintime: window.begin,
+			endtime: window.end,
 		});
 		const counted = new Set<string>();
 		for (const { key, result, error } of results) {
