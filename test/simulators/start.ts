@@ -4,47 +4,19 @@
  * Prints each base URL and its demo credentials; stops cleanly on SIGINT or SIGTERM.
  */
 import type { Simulator } from './framework';
-import { PROTRACK_DEMO, PROTRACK_SUB_ACCOUNTS, ProTrackSimulator } from './protrack';
-
-export type SimulatorName = 'protrack';
-
-interface SimulatorEntry {
-	name: SimulatorName;
-	port: number;
-	create: () => Simulator;
-	credentials: () => string[];
-}
-
-/** One entry per provider. Reserved ports: navixy 18102, thingspace 18103, os1 18104. */
-const SIMULATORS: readonly SimulatorEntry[] = [
-	{
-		name: 'protrack',
-		port: 18101,
-		create: () => new ProTrackSimulator(),
-		credentials: () => [
-			`account ${PROTRACK_DEMO.account} / password ${PROTRACK_DEMO.password} (distributor, all devices)`,
-			...PROTRACK_SUB_ACCOUNTS.map(
-				(sub) =>
-					`account ${sub.account} / password ${sub.password} (sub-account of ${PROTRACK_DEMO.account})`,
-			),
-		],
-	},
-	// { name: 'navixy', port: 18102, create: () => new NavixySimulator(), credentials: () => [...] },
-	// { name: 'thingspace', port: 18103, create: () => new ThingSpaceSimulator(), credentials: () => [...] },
-	// { name: 'os1', port: 18104, create: () => new Os1Simulator(), credentials: () => [...] },
-];
+import { sandboxProviders, type SandboxProvider } from './sandbox';
 
 export interface StartOptions {
-	/** Port per simulator; 0 picks a free port. */
-	ports?: Partial<Record<SimulatorName, number>>;
+	/** Port per simulator, by provider name; 0 picks a free port. Default: each provider's sandbox port. */
+	ports?: Partial<Record<string, number>>;
 	host?: string;
 }
 
 export interface RunningSimulator {
-	name: SimulatorName;
+	name: string;
 	url: string;
 	simulator: Simulator;
-	credentials: string[];
+	provider: SandboxProvider;
 }
 
 export interface RunningSimulators {
@@ -59,10 +31,10 @@ export async function startAllSimulators(options: StartOptions = {}): Promise<Ru
 		await Promise.all(running.map((entry) => entry.simulator.stop()));
 	};
 	try {
-		for (const entry of SIMULATORS) {
-			const simulator = entry.create();
-			const url = await simulator.start(options.ports?.[entry.name] ?? entry.port, host);
-			running.push({ name: entry.name, url, simulator, credentials: entry.credentials() });
+		for (const provider of sandboxProviders()) {
+			const simulator = provider.create();
+			const url = await simulator.start(options.ports?.[provider.name] ?? provider.port, host);
+			running.push({ name: provider.name, url, simulator, provider });
 		}
 	} catch (error) {
 		await stop();
@@ -75,7 +47,7 @@ async function main(): Promise<void> {
 	const { simulators, stop } = await startAllSimulators();
 	for (const entry of simulators) {
 		console.log(`${entry.name}: ${entry.url}`);
-		for (const line of entry.credentials) {
+		for (const line of entry.provider.accounts) {
 			console.log(`  ${line}`);
 		}
 	}

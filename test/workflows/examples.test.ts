@@ -1,54 +1,66 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { WorkflowJson } from '../runner';
-import { useProTrack } from './protrack-fixture';
+import { TestN8n, type WorkflowJson } from '../runner';
+import type { Simulator } from '../simulators/framework';
+import { sandboxProviders, type SandboxProvider } from '../simulators/sandbox';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const files = readdirSync(EXAMPLES).filter((file) => file.endsWith('.json'));
-
 const load = (file: string) => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as WorkflowJson;
-const lastNode = (json: WorkflowJson) => {
-	const targets = new Set(
-		Object.values(json.connections).flatMap((c) => c.main.flat().map((link) => link!.node)),
-	);
-	const sources = new Set(Object.keys(json.connections));
-	return json.nodes.find((n) => targets.has(n.name) && !sources.has(n.name))!.name;
-};
 
-/** Every workflow in examples/ runs through the n8n engine against the simulators, unchanged. */
-describe('examples/', () => {
-	const fx = useProTrack({ credential: { name: 'ProTrack demo (simulator)', id: 'lt-protrack-demo' } });
+/**
+ * Every workflow in examples/ runs unchanged through the in-process n8n engine against its provider's
+ * simulator and is judged by the same checks the end-to-end suite applies in a real n8n
+ * (test/simulators/<provider>/sandbox.ts).
+ */
+describe.each(sandboxProviders().map((provider) => [provider.name, provider] as const))(
+	'examples/ of %s',
+	(_name, provider: SandboxProvider) => {
+		const mine = files.filter((file) => readFileSync(join(EXAMPLES, file), 'utf8').includes(`"${provider.credential.id}"`));
+		let sim: Simulator;
+		let n8n: TestN8n;
 
-	it('has examples', () => expect(files.length).toBeGreaterThanOrEqual(4));
+		beforeEach(async () => {
+			sim = provider.create();
+			await sim.start(0);
+			n8n = new TestN8n();
+			n8n.credentials.add(
+				provider.credential.type,
+				provider.credential.data(sim.baseUrl),
+				provider.credential.name,
+				provider.credential.id,
+			);
+		});
+		afterEach(async () => await sim.stop());
 
-	const manual = files.filter((file) => load(file).nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger'));
-	it.each(manual)('%s runs and its last node outputs items', async (file) => {
-		const json = load(file);
-		const result = await fx.n8n.run(json);
-		expect(result.error).toBeUndefined();
-		const output = result.output(lastNode(json));
-		expect(output.length).toBeGreaterThan(0);
-		expect(output.every((item) => item.json.error === undefined)).toBe(true);
-	});
+		it('has a check for each of its examples and an example for each check', () => {
+			expect(mine.map((file) => file.replace(/\.json$/, '')).sort()).toEqual(Object.keys(provider.examples).sort());
+		});
 
-	const triggered = files.filter((file) => !manual.includes(file));
-	it.each(triggered)('%s fires on a new alarm and runs the rest of the workflow', async (file) => {
-		const json = load(file);
-		const trigger = json.nodes.find((n) => n.type.endsWith('Trigger'))!;
-		const poller = fx.n8n.poller(json, trigger.name);
-		expect(await poller.poll()).toBeNull();
-		const imei = fx.sim.imeis()[7];
-		const now = Math.floor(Date.now() / 1000);
-		fx.sim.addAlarms(imei, [
-			{ type: 1, longitude: 114.1, latitude: 22.6, gpstime: now, systemtime: now + 1, speed: 0, course: 0, geofenceId: 0 },
-		]);
-		const items = await poller.poll();
-		expect(items?.map((item) => item.json.imei)).toEqual([imei]);
+		it.each(mine)('%s does what its check expects', async (file) => {
+			const json = load(file);
+			const expectation = provider.examples[file.replace(/\.json$/, '')];
+			if (expectation.kind === 'manual') {
+				const result = await n8n.run(json);
+				expect(result.error).toBeUndefined();
+				const output = (node: string) => result.output(node).map((item) => item.json);
+				expect(expectation.check(output, sim)).toEqual([]);
+				return;
+			}
 
-		const result = await fx.n8n.run(json, 'trigger', { node: trigger.name, items: items! });
-		expect(result.error).toBeUndefined();
-		expect(result.output(lastNode(json)).length).toBe(1);
-		expect(fx.sim.messages.length).toBeGreaterThan(0);
-	});
-});
+			const trigger = json.nodes.find((node) => node.type.endsWith('Trigger'))!;
+			const poller = n8n.poller(json, trigger.name);
+			expect(await poller.poll()).toBeNull();
+			const keys = await expectation.fire(sim);
+			const items = (await poller.poll()) ?? [];
+			expect(items.map((item) => expectation.eventKey(item.json)).sort()).toEqual([...keys].sort());
+			expect(await poller.poll()).toBeNull();
+
+			const result = await n8n.run(json, 'trigger', { node: trigger.name, items });
+			expect(result.error).toBeUndefined();
+			const output = (node: string) => result.output(node).map((item) => item.json);
+			expect(expectation.check?.(output, sim) ?? []).toEqual([]);
+		});
+	},
+);
