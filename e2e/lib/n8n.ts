@@ -77,6 +77,8 @@ export class N8n {
 	async env(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
 		return {
 			...process.env,
+			// Jest sets NODE_ENV=test, which makes n8n's commands return at once and exit 1 without a word.
+			NODE_ENV: undefined,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: this.encryptionKey,
 			N8N_PORT: String(this.port),
@@ -290,16 +292,18 @@ export function nodeOutput(run: Pick<ExecutedRun, 'data'>, nodeName: string): Ar
 	return (runs[runs.length - 1].data?.main?.[0] ?? []).map((item) => item.json);
 }
 
-/** `n8n execute --rawOutput` prints the run as indented JSON after any log lines. */
+/**
+ * `n8n execute --rawOutput` prints the run as indented JSON after n8n's log lines (one of which may
+ * lack its line break): the run is the first `{` that opens a line of JSON and parses to the end.
+ */
 function parsePrintedRun(stdout: string): ExecutedRun | undefined {
-	const lines = stdout.split('\n');
-	const start = lines.indexOf('{');
-	if (start < 0) return undefined;
-	const end = lines.indexOf('}', start);
-	if (end < 0) return undefined;
-	try {
-		return JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutedRun;
-	} catch {
-		return undefined;
+	const end = stdout.lastIndexOf('\n}') + 2;
+	for (let start = stdout.indexOf('{\n'); start >= 0 && start < end; start = stdout.indexOf('{\n', start + 1)) {
+		try {
+			return JSON.parse(stdout.slice(start, end)) as ExecutedRun;
+		} catch {
+			// a brace inside a log line: try the next one
+		}
 	}
+	return undefined;
 }

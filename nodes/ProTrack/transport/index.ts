@@ -28,7 +28,7 @@ import {
 	TOKEN_REJECTED_CODES,
 } from '../helpers/errorCodes';
 import { baseUrlOf } from './authorization';
-import { retryWithFreshToken } from './token';
+import { retryWithFreshToken, waitForSharedLogin } from './token';
 
 export const CREDENTIAL_TYPE = 'proTrackApi';
 
@@ -74,7 +74,8 @@ interface Attempt {
  * Sends one Open API call and returns its envelope when `code` is 0.
  *
  * - The access token comes from the credential (n8n runs its preAuthentication when the stored token
- *   is empty and stores the new one, so every execution and worker shares it).
+ *   is empty and stores the new one, so every execution and worker shares it). A credential without a
+ *   token first waits a moment for another execution's login (see token.ts).
  * - When the API says the token is gone (codes 10010-10012 in an HTTP 200 body, or HTTP 401) the call
  *   is sent again with a fresh token, logging in at most once and preferring a token another execution
  *   stored meanwhile (see token.ts). A rejection after that is an error, not a loop.
@@ -91,13 +92,14 @@ export async function proTrackRequest(
 	let refreshed = false;
 
 	return await withRetry(async () => {
-		let credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const readStored = async () => await this.getCredentials(CREDENTIAL_TYPE);
+		let credentials = await waitForSharedLogin(readStored, await readStored());
 		let attempt = await send(this, call, credentials);
 
 		if (isTokenRejected(attempt) && !refreshed) {
 			refreshed = true;
 			({ credentials, attempt } = await retryWithFreshToken(
-				async () => await this.getCredentials(CREDENTIAL_TYPE),
+				readStored,
 				async (fresh) => await send(this, call, fresh),
 				isTokenRejected,
 				credentials,
