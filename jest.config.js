@@ -8,4 +8,5 @@ module.exports = {
 	},
 	testTimeout: 60000,
 	setupFiles: ['<rootDir>/test/setup-env.js'],
+	reporters: ['default', ['<rootDir>/test/summary-reporter.js', { suite: 'unit tests' }]],
 };

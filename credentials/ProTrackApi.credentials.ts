@@ -47,6 +47,15 @@ export class ProTrackApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Token Sharing Wait (Seconds)',
+			name: 'tokenWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 60 },
+			default: 3,
+			description:
+				'When there is no valid token, an execution waits a random moment of up to this long for another execution or queue-mode worker to log in and store one, before logging in itself. ProTrack keeps one token per account, so parallel logins invalidate each other. 0 logs in at once: fine when executions never overlap.',
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',

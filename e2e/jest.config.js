@@ -14,4 +14,5 @@ module.exports = {
 	globalSetup: '<rootDir>/lib/globalSetup.ts',
 	testTimeout: 15 * 60 * 1000,
 	setupFiles: ['<rootDir>/../test/setup-env.js'],
+	reporters: ['default', ['<rootDir>/../test/summary-reporter.js', { suite: 'e2e tests' }]],
 };

@@ -244,9 +244,25 @@ export class N8n {
 		return JSON.parse(text) as T;
 	}
 
-	/** Activates (publishes) a workflow in the running n8n, the way the editor's toggle does. */
-	async activate(workflowId: string): Promise<void> {
+	/**
+	 * Activates (publishes) a workflow in the running n8n, the way the editor's toggle does, and waits until
+	 * it is live: n8n 2.x publishes through an outbox that a background task drains, so the API call returns
+	 * before the workflow's triggers and webhooks are registered.
+	 */
+	async activate(workflowId: string, timeoutMs = 120_000): Promise<void> {
 		await this.publicApi('POST', `/workflows/${workflowId}/activate`);
+		let publication: PublicationStatus | undefined;
+		await waitFor(
+			`workflow ${workflowId} to be published`,
+			async () => {
+				publication = await this.rest<PublicationStatus>('GET', `/workflows/${workflowId}/publication-status`);
+				return ['published', 'partial', 'failed'].includes(publication.status);
+			},
+			timeoutMs,
+		);
+		if (publication?.status !== 'published') {
+			throw new Error(`Publishing workflow ${workflowId} ended ${publication?.status}: ${JSON.stringify(publication?.triggers)}`);
+		}
 	}
 
 	/** Every finished execution of a workflow, with its data, oldest first. */
@@ -275,6 +291,12 @@ export interface ExecutedRun {
 export interface NodeRun {
 	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
 	error?: { message?: string };
+}
+
+/** GET /rest/workflows/:id/publication-status (n8n 2.x). */
+interface PublicationStatus {
+	status: 'not_published' | 'in_progress' | 'published' | 'partial' | 'failed';
+	triggers: Array<{ nodeId: string; status: string; errorMessage?: string | null }>;
 }
 
 export interface ExecutionRecord {

@@ -7,26 +7,46 @@ import { sleep } from 'n8n-workflow';
  * token (the credential was never used, the token expired, or someone logged in), many executions
  * notice at once. To keep them from logging in one after another, each invalidating the last:
  * 1. a token stored by someone else since ours was read is used as is;
- * 2. otherwise the execution waits a random moment (up to LOGIN_SPREAD_MS) and looks again, so that
- *    usually one execution logs in and the others find its token. The waits are drawn so that few
- *    end early: the first login is then usually stored before the next wait ends;
+ * 2. otherwise the execution waits a random moment (up to the credential's Token Sharing Wait) and
+ *    looks again, so that usually one execution logs in and the others find its token. The waits are
+ *    drawn so that few end early: the first login is then usually stored before the next wait ends;
  * 3. only then does it log in, by emptying the token (n8n then runs the credential's
  *    preAuthentication and stores the new token);
- * 4. if its new token is rejected because another execution logged in just after it, it uses that
- *    execution's token once. It never logs in twice for one request.
- * The price: the first request on a credential without a token waits up to LOGIN_SPREAD_MS once.
+ * 4. if its new token is rejected, someone logged in just after it: it keeps taking the newest stored
+ *    token until one works or MAX_ADOPT_MS has passed. It never logs in twice for one request.
  */
-export const LOGIN_SPREAD_MS = 2000;
+export const DEFAULT_TOKEN_WAIT_SECONDS = 3;
+const MAX_TOKEN_WAIT_SECONDS = 60;
+/** How long a request whose own login was overtaken keeps looking for the newer stored token. */
+export const MAX_ADOPT_MS = 15_000;
+const ADOPT_POLL_MS = 250;
 
 export interface TokenAttempt<A> {
 	credentials: ICredentialDataDecryptedObject;
 	attempt: A;
 }
 
+type ReadStored = () => Promise<ICredentialDataDecryptedObject>;
+
 const tokenOf = (credentials: ICredentialDataDecryptedObject) => String(credentials.accessToken ?? '');
 
-/** A wait in [0, LOGIN_SPREAD_MS) whose distribution rises with time (few waits end early). */
-export const spreadWaitMs = (random: () => number) => Math.floor(Math.sqrt(random()) * LOGIN_SPREAD_MS);
+/** The credential's Token Sharing Wait in milliseconds (default 3 s, at most 60 s). */
+export function spreadMsOf(credentials: ICredentialDataDecryptedObject): number {
+	const seconds = Number(credentials.tokenWaitSeconds ?? DEFAULT_TOKEN_WAIT_SECONDS);
+	if (!Number.isFinite(seconds) || seconds <= 0) return 0;
+	return Math.min(seconds, MAX_TOKEN_WAIT_SECONDS) * 1000;
+}
+
+/**
+ * A wait in [0, spreadMs) distributed as spreadMs · u^(1/4): few waits end early, so the first login
+ * has time to be stored before the next wait ends (for ~50 waiters this skew keeps the fewest waits
+ * within one login's round trip of the first).
+ */
+export const spreadWaitMs = (spreadMs: number, random: () => number) => Math.floor(spreadMs * random() ** 0.25);
+
+/** A token other than `used` was stored since `used` was read. */
+const replacedSince = (stored: ICredentialDataDecryptedObject, used: ICredentialDataDecryptedObject) =>
+	tokenOf(stored) !== '' && tokenOf(stored) !== tokenOf(used);
 
 /**
  * For a credential with no token yet: waits a random moment for another execution's login, then
@@ -34,36 +54,44 @@ export const spreadWaitMs = (random: () => number) => Math.floor(Math.sqrt(rando
  * logs in).
  */
 export async function waitForSharedLogin(
-	readStored: () => Promise<ICredentialDataDecryptedObject>,
+	readStored: ReadStored,
 	unused: ICredentialDataDecryptedObject,
 	random: () => number = Math.random,
 ): Promise<ICredentialDataDecryptedObject> {
 	if (tokenOf(unused) !== '') return unused;
-	await sleep(spreadWaitMs(random));
+	const spreadMs = spreadMsOf(unused);
+	if (spreadMs === 0) return unused;
+	await sleep(spreadWaitMs(spreadMs, random));
 	return await readStored();
 }
 
 export async function retryWithFreshToken<A>(
-	readStored: () => Promise<ICredentialDataDecryptedObject>,
+	readStored: ReadStored,
 	send: (credentials: ICredentialDataDecryptedObject) => Promise<A>,
 	isRejected: (attempt: A) => boolean,
 	rejected: ICredentialDataDecryptedObject,
 	random: () => number = Math.random,
 ): Promise<TokenAttempt<A>> {
-	const replacedSince = (stored: ICredentialDataDecryptedObject, used: ICredentialDataDecryptedObject) =>
-		tokenOf(stored) !== '' && tokenOf(stored) !== tokenOf(used);
-
 	let stored = await readStored();
-	if (!replacedSince(stored, rejected)) {
-		await sleep(spreadWaitMs(random));
+	const spreadMs = spreadMsOf(stored);
+	if (!replacedSince(stored, rejected) && spreadMs > 0) {
+		await sleep(spreadWaitMs(spreadMs, random));
 		stored = await readStored();
 	}
 	// Log in only if nobody else stored a token meanwhile. send() fills in the new token.
-	const credentials = replacedSince(stored, rejected) ? stored : { ...stored, accessToken: '' };
-	const attempt = await send(credentials);
-	if (!isRejected(attempt)) return { credentials, attempt };
+	let credentials = replacedSince(stored, rejected) ? stored : { ...stored, accessToken: '' };
+	let attempt = await send(credentials);
 
-	const latest = await readStored();
-	if (!replacedSince(latest, credentials)) return { credentials, attempt };
-	return { credentials: latest, attempt: await send(latest) };
+	const deadline = Date.now() + MAX_ADOPT_MS;
+	while (isRejected(attempt) && Date.now() < deadline) {
+		const latest = await readStored();
+		if (!replacedSince(latest, credentials)) {
+			// Whoever logged in after us has not stored its token yet.
+			await sleep(ADOPT_POLL_MS);
+			continue;
+		}
+		credentials = latest;
+		attempt = await send(latest);
+	}
+	return { credentials, attempt };
 }

@@ -1,0 +1,118 @@
+/**
+ * Every example that starts with one of this package's triggers is activated in a running n8n (through
+ * the public API, as the editor's toggle does). Its provider's simulator then produces events in two
+ * rounds, a poll apart; each event must start exactly one execution (no misses, no repeats on later
+ * polls), every execution must succeed, and the rest of the workflow must have done its part.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Simulator } from '../../test/simulators/framework';
+import type { TriggerExampleCheck } from '../../test/simulators/sandbox';
+import { artifactsDir } from '../lib/artifacts';
+import { nodeOutput, type ExecutionRecord } from '../lib/n8n';
+import { waitFor } from '../lib/processes';
+import { ensureRuntime } from '../lib/runtime';
+import { Stack, loadExamples, type Example } from '../lib/stack';
+
+const artifacts = artifactsDir('triggers');
+/** Polling triggers run at most once a minute; a round waits for up to two polls. */
+const ROUND_TIMEOUT_MS = 150_000;
+
+const triggered = loadExamples().filter((example) => example.check.kind === 'trigger');
+let stack: Stack;
+
+beforeAll(async () => {
+	stack = await Stack.create({ runtime: await ensureRuntime(), name: 'triggers', artifacts });
+	await stack.n8n.start();
+	await stack.n8n.signInAsOwner();
+	for (const example of triggered) await stack.n8n.activate(example.id);
+	// A trigger's first poll only notes where the event history stands, and n8n 2.40 runs it at the
+	// first tick of the poll schedule, not at activation: wait one poll period, then for the
+	// simulators to go quiet, before any event is produced.
+	await new Promise((resolve) => setTimeout(resolve, Math.max(...triggered.map(pollPeriodMs)) + 2000));
+	await waitFor(
+		'the first polls to finish',
+		() => stack.providers.every(({ sim }) => Date.now() - Math.max(0, ...sim.requests().map((r) => r.at)) > 3000),
+		60_000,
+		500,
+	);
+});
+
+/** The longest gap between two polls of an example's trigger, from its Poll Times. */
+function pollPeriodMs(example: Example): number {
+	const trigger = example.json.nodes.find((node) => node.name === example.trigger)!;
+	const times = (trigger.parameters.pollTimes as { item?: Array<{ mode: string }> } | undefined)?.item ?? [];
+	if (times.length === 0 || times.some((time) => time.mode !== 'everyMinute')) {
+		throw new Error(`${example.key}: the e2e suite expects its trigger to poll every minute`);
+	}
+	return 60_000;
+}
+afterAll(async () => await stack?.stop());
+
+interface Observed {
+	/** Event key → how many executions carried it. */
+	counts: Map<string, number>;
+	executions: ExecutionRecord[];
+}
+
+async function observe(example: Example, check: TriggerExampleCheck<Simulator>): Promise<Observed> {
+	const executions = await stack.n8n.executions(example.id);
+	const counts = new Map<string, number>();
+	for (const execution of executions) {
+		if (!execution.data) continue;
+		for (const item of nodeOutput({ data: execution.data }, example.trigger!)) {
+			const key = check.eventKey(item);
+			counts.set(key, (counts.get(key) ?? 0) + 1);
+		}
+	}
+	return { counts, executions };
+}
+
+describe('trigger examples, active in a running n8n', () => {
+	it('has trigger examples', () => expect(triggered.length).toBeGreaterThan(0));
+
+	it.each(triggered.map((example) => [example.key, example] as const))(
+		'%s fires once per simulated event, over two rounds of events',
+		async (_key, example) => {
+			const check = example.check as TriggerExampleCheck<Simulator>;
+			const sim = stack.simulatorOf(example.provider);
+			const fired: string[] = [];
+			const log: Array<Record<string, unknown>> = [];
+
+			for (const round of [1, 2]) {
+				const keys = await check.fire(sim);
+				expect(keys.length).toBeGreaterThan(0);
+				fired.push(...keys);
+				const started = Date.now();
+				await waitFor(
+					`${example.key}: executions for ${keys.join(', ')}`,
+					async () => {
+						const { counts } = await observe(example, check);
+						return keys.every((key) => (counts.get(key) ?? 0) > 0);
+					},
+					ROUND_TIMEOUT_MS,
+					2000,
+				);
+				log.push({ round, events: keys, seenAfterMs: Date.now() - started });
+			}
+
+			const { counts, executions } = await observe(example, check);
+			writeFileSync(
+				join(artifacts, `${example.key}.json`),
+				JSON.stringify({ rounds: log, executions: executions.map((e) => ({ id: e.id, status: e.status, mode: e.mode, ...(e.status === 'success' ? {} : { data: e.data }) })), counts: Object.fromEntries(counts) }, null, 2),
+			);
+			console.log(`e2e trigger ${example.key}: ${JSON.stringify(log)}; ${executions.length} executions`);
+
+			// Round 1's events were seen before round 2 was fired, and at least one more poll ran since:
+			// nothing may have been emitted twice, and nothing but the fired events at all.
+			expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(fired.map((key) => [key, 1])));
+			expect(executions.map((execution) => execution.status)).toEqual(executions.map(() => 'success'));
+			expect(executions.map((execution) => execution.mode)).toEqual(executions.map(() => 'trigger'));
+			const problems = executions.flatMap(
+				(execution) => check.check?.((node) => nodeOutput({ data: execution.data! }, node), sim) ?? [],
+			);
+			expect(problems).toEqual([]);
+		},
+	);
+});
