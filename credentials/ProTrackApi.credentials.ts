@@ -47,8 +47,8 @@ export class ProTrackApi implements ICredentialType {
 			required: true,
 		},
 		{
-			displayName: 'Token Sharing Wait (Seconds)',
-			name: 'tokenWaitSeconds',
+			displayName: 'Login Sharing Wait (Seconds)',
+			name: 'loginWaitSeconds',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 60 },
 			default: 3,

@@ -8,7 +8,7 @@ const PROTRACK = packageNodeType('proTrack');
  * previous token whenever a new one is issued, so every needless login can break another execution.
  */
 describe('ProTrack: 50 concurrent executions sharing one credential', () => {
-	const fx = useProTrack({ perTest: true, tokenWaitSeconds: 'credential default' });
+	const fx = useProTrack({ perTest: true, loginWaitSeconds: 'credential default' });
 
 	const runMany = async (count: number) => {
 		const imeis = fx.sim.imeis().slice(0, 3);

@@ -15,10 +15,10 @@ export interface ProTrackFixtureOptions {
 	/** Name and id of the stored credential (default: the credential store's own). */
 	credential?: { name?: string; id?: string };
 	/**
-	 * The credential's Token Sharing Wait. Default 0: a test runs one execution at a time, so nobody else
+	 * The credential's Login Sharing Wait. Default 0: a test runs one execution at a time, so nobody else
 	 * could log in meanwhile. Tests of concurrent executions use 'credential default' (3 s).
 	 */
-	tokenWaitSeconds?: number | 'credential default';
+	loginWaitSeconds?: number | 'credential default';
 }
 
 /** What the hooks set up; each field throws when read before its hook has run. */
@@ -59,7 +59,7 @@ export function useProTrack(options: ProTrackFixtureOptions = {}): ProTrackFixtu
 				account: PROTRACK_DEMO.account,
 				password: PROTRACK_DEMO.password,
 				accessToken: '',
-				...(options.tokenWaitSeconds === 'credential default' ? {} : { tokenWaitSeconds: options.tokenWaitSeconds ?? 0 }),
+				...(options.loginWaitSeconds === 'credential default' ? {} : { loginWaitSeconds: options.loginWaitSeconds ?? 0 }),
 			},
 			options.credential?.name,
 			options.credential?.id,

@@ -7,7 +7,7 @@ import { sleep } from 'n8n-workflow';
  * token (the credential was never used, the token expired, or someone logged in), many executions
  * notice at once. To keep them from logging in one after another, each invalidating the last:
  * 1. a token stored by someone else since ours was read is used as is;
- * 2. otherwise the execution waits a random moment (up to the credential's Token Sharing Wait) and
+ * 2. otherwise the execution waits a random moment (up to the credential's Login Sharing Wait) and
  *    looks again, so that usually one execution logs in and the others find its token. The waits are
  *    drawn so that few end early: the first login is then usually stored before the next wait ends;
  * 3. only then does it log in, by emptying the token (n8n then runs the credential's
@@ -30,9 +30,9 @@ type ReadStored = () => Promise<ICredentialDataDecryptedObject>;
 
 const tokenOf = (credentials: ICredentialDataDecryptedObject) => String(credentials.accessToken ?? '');
 
-/** The credential's Token Sharing Wait in milliseconds (default 3 s, at most 60 s). */
+/** The credential's Login Sharing Wait in milliseconds (default 3 s, at most 60 s). */
 export function spreadMsOf(credentials: ICredentialDataDecryptedObject): number {
-	const seconds = Number(credentials.tokenWaitSeconds ?? DEFAULT_TOKEN_WAIT_SECONDS);
+	const seconds = Number(credentials.loginWaitSeconds ?? DEFAULT_TOKEN_WAIT_SECONDS);
 	if (!Number.isFinite(seconds) || seconds <= 0) return 0;
 	return Math.min(seconds, MAX_TOKEN_WAIT_SECONDS) * 1000;
 }
