@@ -7,6 +7,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import type { Simulator } from './framework';
 
 /** An item of a node's output, as `n8n execute` prints it (the `json` part). */
@@ -45,7 +47,7 @@ export interface SandboxProvider<S extends Simulator = Simulator> {
 		id: string;
 		name: string;
 		type: string;
-		data(baseUrl: string): Record<string, unknown>;
+		data(baseUrl: string): ICredentialDataDecryptedObject;
 	};
 	/** Lines telling a user which accounts the simulator knows. */
 	accounts: string[];
