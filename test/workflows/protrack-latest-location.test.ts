@@ -142,7 +142,7 @@ describe('ProTrack › Device › Get Latest Location, through the n8n engine', 
 		expect(fx.sim.requests('/api/track')[1].query.access_token).toBe(fresh);
 	});
 
-	it('refreshes once when another client invalidated the token, and fails clearly if it is rejected again', async () => {
+	it('refreshes once when another client invalidated the token; logs in at most twice for a request, then fails clearly', async () => {
 		const imeis = fx.sim.imeis().slice(0, 2);
 		await fx.n8n.run(oneItemPerImei(imeis));
 		fx.sim.issueTokenElsewhere();
@@ -152,11 +152,11 @@ describe('ProTrack › Device › Get Latest Location, through the n8n engine', 
 		expect(fx.sim.requests('/api/authorization')).toHaveLength(1);
 
 		fx.sim.clearLog();
-		fx.sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 10011, message: 'invalid token' } }, times: 2 });
+		fx.sim.inject({ path: '/api/track', fault: { kind: 'body', body: { code: 10011, message: 'invalid token' } }, times: 3 });
 		const failed = await fx.n8n.run(oneItemPerImei(imeis));
 		expect(failed.error?.message).toMatch(/10011/);
-		expect(fx.sim.requests('/api/authorization')).toHaveLength(1);
-		expect(fx.sim.requests('/api/track')).toHaveLength(2);
+		expect(fx.sim.requests('/api/authorization')).toHaveLength(2);
+		expect(fx.sim.requests('/api/track')).toHaveLength(3);
 	});
 
 	it('fails on a wrong password with the documented meaning and logs in only once', async () => {

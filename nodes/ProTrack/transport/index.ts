@@ -28,7 +28,7 @@ import {
 	TOKEN_REJECTED_CODES,
 } from '../helpers/errorCodes';
 import { baseUrlOf } from './authorization';
-import { retryWithFreshToken, waitForSharedLogin } from './token';
+import { sendWithSharedToken, type LoginBudget } from './token';
 
 export const CREDENTIAL_TYPE = 'proTrackApi';
 
@@ -77,8 +77,8 @@ interface Attempt {
  *   is empty and stores the new one, so every execution and worker shares it). A credential without a
  *   token first waits a moment for another execution's login (see token.ts).
  * - When the API says the token is gone (codes 10010-10012 in an HTTP 200 body, or HTTP 401) the call
- *   is sent again with a fresh token, logging in at most once and preferring a token another execution
- *   stored meanwhile (see token.ts). A rejection after that is an error, not a loop.
+ *   is sent again with a fresh token, preferring a token another execution stored meanwhile and logging
+ *   in at most twice (see token.ts). A rejection after that is an error, not a loop.
  * - Rate limits (HTTP 429, code 10009), server errors and dropped connections are retried with
  *   backoff as far as the request is safe to repeat.
  * - "No data" (20023) from a list or history endpoint is an empty answer.
@@ -89,24 +89,17 @@ export async function proTrackRequest(
 	call: ProTrackCall,
 ): Promise<ProTrackEnvelope> {
 	const safeToRepeat = call.safeToRepeat ?? call.method === 'GET';
-	let refreshed = false;
+	const budget: LoginBudget = { logins: 0 };
 
 	return await withRetry(async () => {
-		const readStored = async () => await this.getCredentials(CREDENTIAL_TYPE);
-		let credentials = await waitForSharedLogin(readStored, await readStored());
-		let attempt = await send(this, call, credentials);
-
-		if (isTokenRejected(attempt) && !refreshed) {
-			refreshed = true;
-			({ credentials, attempt } = await retryWithFreshToken(
-				readStored,
-				async (fresh) => await send(this, call, fresh),
-				isTokenRejected,
-				credentials,
-			));
-		}
+		const { credentials, attempt } = await sendWithSharedToken(
+			async () => await this.getCredentials(CREDENTIAL_TYPE),
+			async (candidate) => await send(this, call, candidate),
+			isTokenRejected,
+			budget,
+		);
 		if (isTokenRejected(attempt)) {
-			throw failure(this, call, attempt, 'The access token was rejected again right after a new login', credentials);
+			throw failure(this, call, attempt, 'The access token was still rejected after logging in', credentials);
 		}
 		return judge(this, call, attempt, safeToRepeat, credentials);
 	}, PROTRACK_RETRY_POLICY);

@@ -5,21 +5,23 @@ import { sleep } from 'n8n-workflow';
  * ProTrack keeps one valid token per account and invalidates it whenever anyone logs in. Executions
  * and queue-mode workers share it only through n8n's credential store, so when there is no usable
  * token (the credential was never used, the token expired, or someone logged in), many executions
- * notice at once. To keep them from logging in one after another, each invalidating the last:
- * 1. a token stored by someone else since ours was read is used as is;
- * 2. otherwise the execution waits a random moment (up to the credential's Login Sharing Wait) and
- *    looks again, so that usually one execution logs in and the others find its token. The waits are
- *    drawn so that few end early: the first login is then usually stored before the next wait ends;
- * 3. only then does it log in, by emptying the token (n8n then runs the credential's
- *    preAuthentication and stores the new token);
- * 4. if its new token is rejected, someone logged in just after it: it keeps taking the newest stored
- *    token until one works or MAX_ADOPT_MS has passed. It never logs in twice for one request.
+ * notice at once. To keep them from logging in one after another, each invalidating the last, a
+ * request without a usable token (none stored, or only one it saw rejected):
+ * 1. waits a random moment (up to the credential's Login Sharing Wait) and looks again, so that
+ *    usually one execution logs in and the others find its token. The waits are drawn so that few end
+ *    early: the first login is then usually stored before the next wait ends;
+ * 2. uses a token stored meanwhile by someone else; only if there is none does it log in, by emptying
+ *    the token (n8n then runs the credential's preAuthentication and stores the new token);
+ * 3. when even that token is rejected (someone logged in just after it, or two logins were stored in
+ *    the opposite order to the one they happened in), starts over at 1, logging in at most
+ *    MAX_LOGINS_PER_REQUEST times and giving up after MAX_SHARING_MS.
  */
 export const DEFAULT_TOKEN_WAIT_SECONDS = 3;
 const MAX_TOKEN_WAIT_SECONDS = 60;
-/** How long a request whose own login was overtaken keeps looking for the newer stored token. */
-export const MAX_ADOPT_MS = 15_000;
-const ADOPT_POLL_MS = 250;
+/** Most logins one request makes (the second only when the first one's token was overtaken). */
+export const MAX_LOGINS_PER_REQUEST = 2;
+/** How long one request keeps looking for a working token. */
+export const MAX_SHARING_MS = 30_000;
 
 export interface TokenAttempt<A> {
 	credentials: ICredentialDataDecryptedObject;
@@ -44,54 +46,49 @@ export function spreadMsOf(credentials: ICredentialDataDecryptedObject): number 
  */
 export const spreadWaitMs = (spreadMs: number, random: () => number) => Math.floor(spreadMs * random() ** 0.25);
 
-/** A token other than `used` was stored since `used` was read. */
-const replacedSince = (stored: ICredentialDataDecryptedObject, used: ICredentialDataDecryptedObject) =>
-	tokenOf(stored) !== '' && tokenOf(stored) !== tokenOf(used);
-
-/**
- * For a credential with no token yet: waits a random moment for another execution's login, then
- * returns the stored credential (with that token, or still without one: the caller's request then
- * logs in).
- */
-export async function waitForSharedLogin(
-	readStored: ReadStored,
-	unused: ICredentialDataDecryptedObject,
-	random: () => number = Math.random,
-): Promise<ICredentialDataDecryptedObject> {
-	if (tokenOf(unused) !== '') return unused;
-	const spreadMs = spreadMsOf(unused);
-	if (spreadMs === 0) return unused;
-	await sleep(spreadWaitMs(spreadMs, random));
-	return await readStored();
+export interface LoginBudget {
+	/** Logins this request has made so far (shared by its retries). */
+	logins: number;
 }
 
-export async function retryWithFreshToken<A>(
+/** A token that is stored and was not seen rejected by this request. */
+const usable = (credentials: ICredentialDataDecryptedObject, dead: Set<string>) =>
+	tokenOf(credentials) !== '' && !dead.has(tokenOf(credentials));
+
+/**
+ * Sends a request with the shared token, finding or fetching a working one as described above.
+ * `send` with an empty token makes n8n log in (and fills the new token into the object it was given).
+ * Returns the last attempt: rejected only when the login budget or the time ran out.
+ */
+export async function sendWithSharedToken<A>(
 	readStored: ReadStored,
 	send: (credentials: ICredentialDataDecryptedObject) => Promise<A>,
 	isRejected: (attempt: A) => boolean,
-	rejected: ICredentialDataDecryptedObject,
+	budget: LoginBudget = { logins: 0 },
 	random: () => number = Math.random,
 ): Promise<TokenAttempt<A>> {
+	const dead = new Set<string>();
+	const deadline = Date.now() + MAX_SHARING_MS;
 	let stored = await readStored();
-	const spreadMs = spreadMsOf(stored);
-	if (!replacedSince(stored, rejected) && spreadMs > 0) {
-		await sleep(spreadWaitMs(spreadMs, random));
+	for (;;) {
+		let credentials = stored;
+		if (!usable(stored, dead)) {
+			const spreadMs = spreadMsOf(stored);
+			if (spreadMs > 0) {
+				await sleep(spreadWaitMs(spreadMs, random));
+				stored = await readStored();
+			}
+			if (usable(stored, dead)) {
+				credentials = stored;
+			} else {
+				credentials = { ...stored, accessToken: '' };
+				budget.logins++;
+			}
+		}
+		const attempt = await send(credentials);
+		if (!isRejected(attempt)) return { credentials, attempt };
+		dead.add(tokenOf(credentials));
+		if (budget.logins >= MAX_LOGINS_PER_REQUEST || Date.now() >= deadline) return { credentials, attempt };
 		stored = await readStored();
 	}
-	// Log in only if nobody else stored a token meanwhile. send() fills in the new token.
-	let credentials = replacedSince(stored, rejected) ? stored : { ...stored, accessToken: '' };
-	let attempt = await send(credentials);
-
-	const deadline = Date.now() + MAX_ADOPT_MS;
-	while (isRejected(attempt) && Date.now() < deadline) {
-		const latest = await readStored();
-		if (!replacedSince(latest, credentials)) {
-			// Whoever logged in after us has not stored its token yet.
-			await sleep(ADOPT_POLL_MS);
-			continue;
-		}
-		credentials = latest;
-		attempt = await send(latest);
-	}
-	return { credentials, attempt };
 }
