@@ -9,7 +9,7 @@ import * as geofence from './actions/geofence/Geofence.resource';
 import * as message from './actions/message/Message.resource';
 import * as playback from './actions/playback/Playback.resource';
 import { router } from './actions/router';
-import { getSubAccounts, searchDevices } from './methods';
+import { getAccountsOrOwn, getSubAccounts, searchDevices } from './methods';
 
 export class ProTrack implements INodeType {
 	description: INodeTypeDescription = {
@@ -55,7 +55,7 @@ export class ProTrack implements INodeType {
 
 	methods = {
 		listSearch: { searchDevices },
-		loadOptions: { getSubAccounts },
+		loadOptions: { getAccountsOrOwn, getSubAccounts },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -28,5 +28,12 @@ describe('ProTrack pickers, through n8n load-options contexts', () => {
 		const options = (await fx.n8n.loadOptions(workflow(), 'ProTrack', 'loadOptions', 'getSubAccounts')) as INodePropertyOptions[];
 		const values = options.map((option) => option.value);
 		for (const sub of PROTRACK_SUB_ACCOUNTS) expect(values).toContain(sub.account);
+		expect(values).not.toContain('');
+	});
+
+	it("offers the credential's own account (empty, the default) first where the Account is optional", async () => {
+		const options = (await fx.n8n.loadOptions(workflow(), 'ProTrack', 'loadOptions', 'getAccountsOrOwn')) as INodePropertyOptions[];
+		expect(options[0]).toEqual({ name: "The Credential's Account", value: '' });
+		for (const sub of PROTRACK_SUB_ACCOUNTS) expect(options.map((option) => option.value)).toContain(sub.account);
 	});
 });

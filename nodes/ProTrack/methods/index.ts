@@ -40,3 +40,12 @@ export async function getSubAccounts(this: ILoadOptionsFunctions): Promise<INode
 		value: String(user.account),
 	}));
 }
+
+/**
+ * For optional account pickers, where empty means the credential's own account: that choice first
+ * (value ''), then the sub-accounts. Without it n8n flags the empty default as an unsupported value.
+ */
+export async function getAccountsOrOwn(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const own: INodePropertyOptions = { name: "The Credential's Account", value: '' };
+	return [own, ...(await getSubAccounts.call(this))];
+}

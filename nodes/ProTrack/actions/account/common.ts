@@ -16,7 +16,8 @@ export function accountPicker(lead: string, required: boolean): INodeProperties 
 		displayName: 'Account Name or ID',
 		name: 'account',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSubAccounts' },
+		// An optional picker offers the credential's own account (empty) first.
+		typeOptions: { loadOptionsMethod: required ? 'getSubAccounts' : 'getAccountsOrOwn' },
 		default: '',
 		required,
 		description: `${lead}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
