@@ -21,7 +21,7 @@ import type { ExecutionRecord, WorkflowJson } from '../lib/n8n';
 import { run, waitFor, type Service } from '../lib/processes';
 import { startQueueServices, type QueueServices } from '../lib/queueServices';
 import { ensureRuntime, REPO_DIR } from '../lib/runtime';
-import { Stack } from '../lib/stack';
+import { Stack, credentialFor } from '../lib/stack';
 
 const ARTIFACTS = artifactsDir('queue');
 const WORKFLOW_ID = 'ltQueuePositions';
@@ -29,6 +29,13 @@ const WEBHOOK_PATH = 'lt-queue-latest-positions';
 const CONCURRENT_CALLS = 50;
 const MAX_LOGINS_PER_BURST = 2;
 const WORKER_CONCURRENCY = 25;
+/**
+ * The credential's Login Sharing Wait for this deployment, as the README recommends for queue mode with
+ * tens of parallel executions. With the default (3 s) this test measured 1 to 4 logins per burst on a
+ * quiet 2-core machine: the wait must be long compared with the time from one worker's login to the
+ * other workers reading its token from PostgreSQL.
+ */
+const QUEUE_LOGIN_WAIT_SECONDS = 15;
 const CALL_TIMEOUT_MS = 5 * 60_000;
 
 interface Call {
@@ -62,11 +69,12 @@ const figures: {
 	workers: number;
 	workerConcurrency: number;
 	imeis: string[];
+	loginWaitSeconds: number;
 	/** The commit the package was built from, and the files of nodes/ and credentials/ changed since. */
 	build?: { commit: string; uncommitted: string[] };
 	coldCredential?: BurstFigures;
 	expiredTokens?: BurstFigures;
-} = { n8n: '', workers: 2, workerConcurrency: WORKER_CONCURRENCY, imeis: [] };
+} = { n8n: '', workers: 2, workerConcurrency: WORKER_CONCURRENCY, imeis: [], loginWaitSeconds: QUEUE_LOGIN_WAIT_SECONDS };
 
 function saveFigures(): void {
 	writeFileSync(join(ARTIFACTS, 'figures.json'), `${JSON.stringify(figures, null, '\t')}\n`);
@@ -139,6 +147,9 @@ describe('queue mode: n8n main + 2 workers on Redis and PostgreSQL', () => {
 		imeis = sim.onlineImeis().slice(0, 3);
 		figures.imeis = imeis;
 		await stack.n8n.importWorkflows([positionsWorkflow(imeis)]);
+		const { provider } = stack.providers.find((running) => running.sim === sim)!;
+		const demo = credentialFor(provider, sim);
+		await stack.n8n.importCredentials([{ ...demo, data: { ...demo.data, loginWaitSeconds: QUEUE_LOGIN_WAIT_SECONDS } }]);
 		await stack.n8n.start();
 		workers.push(
 			...(await Promise.all([
