@@ -1,0 +1,93 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { sendWithSharedToken, spreadMsOf, spreadWaitMs } from '../../../nodes/ProTrack/transport/token';
+
+/**
+ * A credential store and a provider that accepts one token: `send` with an empty token "logs in" the way
+ * n8n's preAuthentication does (a new token, filled into the object given and stored), unless the test
+ * stores its own. `valid` is the token the provider accepts right now.
+ */
+function world(initial: string, waitSeconds = 0) {
+	let stored: ICredentialDataDecryptedObject = { accessToken: initial, loginWaitSeconds: waitSeconds };
+	let issued = 0;
+	const state = { valid: initial, logins: 0, sent: [] as string[], storeAfterLogin: true };
+	const readStored = async () => ({ ...stored });
+	const send = async (credentials: ICredentialDataDecryptedObject) => {
+		if (credentials.accessToken === '') {
+			state.logins++;
+			const token = `t${++issued}`;
+			state.valid = token;
+			credentials.accessToken = token;
+			if (state.storeAfterLogin) stored = { ...stored, accessToken: token };
+		}
+		state.sent.push(String(credentials.accessToken));
+		return { rejected: credentials.accessToken !== state.valid };
+	};
+	const store = (token: string) => (stored = { ...stored, accessToken: token });
+	return { state, readStored, send, store, isRejected: (attempt: { rejected: boolean }) => attempt.rejected };
+}
+
+describe('ProTrack token sharing (sendWithSharedToken)', () => {
+	it('uses a stored working token without logging in', async () => {
+		const w = world('t0');
+		const { attempt } = await sendWithSharedToken(w.readStored, w.send, w.isRejected);
+		expect(attempt.rejected).toBe(false);
+		expect(w.state).toMatchObject({ logins: 0, sent: ['t0'] });
+	});
+
+	it('logs in once when nothing is stored', async () => {
+		const w = world('');
+		const { attempt, credentials } = await sendWithSharedToken(w.readStored, w.send, w.isRejected);
+		expect(attempt.rejected).toBe(false);
+		expect(credentials.accessToken).toBe('t1');
+		expect(w.state.logins).toBe(1);
+	});
+
+	it('takes a token another execution stored while it waited instead of logging in', async () => {
+		const w = world('old', 1);
+		w.state.valid = 'theirs';
+		// The random wait ends at 0 ms; the other execution's token is stored when the store is read again.
+		let reads = 0;
+		const readStored = async () => {
+			if (++reads === 2) w.store('theirs');
+			return await w.readStored();
+		};
+		const { attempt } = await sendWithSharedToken(readStored, w.send, w.isRejected, { logins: 0 }, () => 0);
+		expect(attempt.rejected).toBe(false);
+		expect(w.state).toMatchObject({ logins: 0, sent: ['old', 'theirs'] });
+	});
+
+	it('logs in when the stored token is rejected and nobody stores a newer one (e.g. logins stored out of order)', async () => {
+		const w = world('t0');
+		w.state.valid = 'nobody-stored-this';
+		const first = await sendWithSharedToken(w.readStored, w.send, w.isRejected);
+		expect(first.attempt.rejected).toBe(false);
+		expect(w.state).toMatchObject({ logins: 1, sent: ['t0', 't1'] });
+	});
+
+	it('logs in at most twice for one request, then returns the rejection', async () => {
+		const w = world('t0');
+		w.state.storeAfterLogin = true;
+		// Someone else logs in right after each of our logins.
+		const send = async (credentials: ICredentialDataDecryptedObject) => {
+			const result = await w.send(credentials);
+			w.state.valid = 'someone-else';
+			return { rejected: result.rejected || credentials.accessToken !== 't0' };
+		};
+		w.state.valid = 'expired';
+		const budget = { logins: 0 };
+		const { attempt } = await sendWithSharedToken(w.readStored, send, w.isRejected, budget);
+		expect(attempt.rejected).toBe(true);
+		expect(budget.logins).toBe(2);
+		expect(w.state.logins).toBe(2);
+	});
+
+	it('reads the wait from the credential (default 3 s, at most 60 s, 0 to log in at once)', () => {
+		expect(spreadMsOf({})).toBe(3000);
+		expect(spreadMsOf({ loginWaitSeconds: 15 })).toBe(15000);
+		expect(spreadMsOf({ loginWaitSeconds: 600 })).toBe(60000);
+		expect(spreadMsOf({ loginWaitSeconds: 0 })).toBe(0);
+		expect(spreadWaitMs(3000, () => 1 / 16)).toBe(1500);
+		expect(spreadWaitMs(3000, () => 0)).toBe(0);
+	});
+});
