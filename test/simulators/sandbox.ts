@@ -4,7 +4,7 @@
  * `sandbox: SandboxProvider`; `sandboxProviders()` finds them all, so a new provider is picked up by
  * adding its folder, its `sandbox.ts` and its workflows in examples/ — no change to the suite.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
@@ -77,4 +77,46 @@ export function sandboxProviders(): SandboxProvider[] {
 			return loaded.sandbox;
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const EXAMPLES_DIR = join(__dirname, '..', '..', 'examples');
+
+/** The parts of a workflow file the discovery reads. */
+interface WorkflowFile {
+	nodes: Array<{ name: string; type: string; credentials?: Record<string, { id?: string }> }>;
+}
+
+export interface SandboxExample {
+	/** File name without `.json`. */
+	key: string;
+	/** The workflow as the file holds it. */
+	json: WorkflowFile & Record<string, unknown>;
+	/** The provider whose credential it uses, and that provider's check of it. */
+	provider: SandboxProvider;
+	check: ExampleCheck<Simulator>;
+	/** Name of its trigger node when it starts with one of this package's triggers. */
+	trigger?: string;
+}
+
+/**
+ * Every workflow in examples/, with the provider whose credential it uses and that provider's check of it.
+ * Fails when an example uses no sandbox credential or its provider declares no check for it.
+ */
+export function sandboxExamples(providers: SandboxProvider[] = sandboxProviders()): SandboxExample[] {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const key = file.replace(/\.json$/, '');
+			const json = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as SandboxExample['json'];
+			const used = new Set(json.nodes.flatMap((node) => Object.values(node.credentials ?? {}).map((ref) => ref.id)));
+			const provider = providers.find((candidate) => used.has(candidate.credential.id));
+			if (!provider) throw new Error(`examples/${file} uses no sandbox credential (${[...used].join(', ')})`);
+			const check = provider.examples[key] as ExampleCheck<Simulator> | undefined;
+			if (!check) throw new Error(`test/simulators/${provider.name}/sandbox.ts has no check for examples/${file}`);
+			const trigger = json.nodes.find(
+				(node) => node.type.startsWith('n8n-nodes-location-tracking.') && node.type.endsWith('Trigger'),
+			);
+			return { key, json, provider, check, trigger: trigger?.name };
+		});
 }

@@ -7,8 +7,8 @@ import type { Simulator } from './framework';
 import { sandboxProviders, type SandboxProvider } from './sandbox';
 
 export interface StartOptions {
-	/** Port per simulator, by provider name; 0 picks a free port. Default: each provider's sandbox port. */
-	ports?: Partial<Record<string, number>>;
+	/** true: free ports (tests); default: each provider's fixed sandbox port. */
+	freePorts?: boolean;
 	host?: string;
 }
 
@@ -33,7 +33,7 @@ export async function startAllSimulators(options: StartOptions = {}): Promise<Ru
 	try {
 		for (const provider of sandboxProviders()) {
 			const simulator = provider.create();
-			const url = await simulator.start(options.ports?.[provider.name] ?? provider.port, host);
+			const url = await simulator.start(options.freePorts ? 0 : provider.port, host);
 			running.push({ name: provider.name, url, simulator, provider });
 		}
 	} catch (error) {

@@ -1,13 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { TestN8n, type WorkflowJson } from '../runner';
 import type { Simulator } from '../simulators/framework';
-import { sandboxProviders, type SandboxProvider } from '../simulators/sandbox';
+import { sandboxExamples, sandboxProviders, type SandboxProvider } from '../simulators/sandbox';
 
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const files = readdirSync(EXAMPLES).filter((file) => file.endsWith('.json'));
-const load = (file: string) => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as WorkflowJson;
+const examples = sandboxExamples();
 
 /**
  * Every workflow in examples/ runs unchanged through the in-process n8n engine against its provider's
@@ -17,7 +12,7 @@ const load = (file: string) => JSON.parse(readFileSync(join(EXAMPLES, file), 'ut
 describe.each(sandboxProviders().map((provider) => [provider.name, provider] as const))(
 	'examples/ of %s',
 	(_name, provider: SandboxProvider) => {
-		const mine = files.filter((file) => readFileSync(join(EXAMPLES, file), 'utf8').includes(`"${provider.credential.id}"`));
+		const mine = examples.filter((example) => example.provider === provider);
 		let sim: Simulator;
 		let n8n: TestN8n;
 
@@ -35,12 +30,12 @@ describe.each(sandboxProviders().map((provider) => [provider.name, provider] as 
 		afterEach(async () => await sim.stop());
 
 		it('has a check for each of its examples and an example for each check', () => {
-			expect(mine.map((file) => file.replace(/\.json$/, '')).sort()).toEqual(Object.keys(provider.examples).sort());
+			expect(mine.map((example) => example.key).sort()).toEqual(Object.keys(provider.examples).sort());
 		});
 
-		it.each(mine)('%s does what its check expects', async (file) => {
-			const json = load(file);
-			const expectation = provider.examples[file.replace(/\.json$/, '')];
+		it.each(mine.map((example) => [example.key, example] as const))('%s does what its check expects', async (_key, example) => {
+			const json = example.json as unknown as WorkflowJson;
+			const expectation = example.check;
 			if (expectation.kind === 'manual') {
 				const result = await n8n.run(json);
 				expect(result.error).toBeUndefined();
@@ -49,15 +44,14 @@ describe.each(sandboxProviders().map((provider) => [provider.name, provider] as 
 				return;
 			}
 
-			const trigger = json.nodes.find((node) => node.type.endsWith('Trigger'))!;
-			const poller = n8n.poller(json, trigger.name);
+			const poller = n8n.poller(json, example.trigger!);
 			expect(await poller.poll()).toBeNull();
 			const keys = await expectation.fire(sim);
 			const items = (await poller.poll()) ?? [];
 			expect(items.map((item) => expectation.eventKey(item.json)).sort()).toEqual([...keys].sort());
 			expect(await poller.poll()).toBeNull();
 
-			const result = await n8n.run(json, 'trigger', { node: trigger.name, items });
+			const result = await n8n.run(json, 'trigger', { node: example.trigger!, items });
 			expect(result.error).toBeUndefined();
 			const output = (node: string) => result.output(node).map((item) => item.json);
 			expect(expectation.check?.(output, sim) ?? []).toEqual([]);
