@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 import type { Simulator } from '../../test/simulators/framework';
-import { sandboxExamples, type SandboxExample, type SandboxProvider } from '../../test/simulators/sandbox';
+import { sandboxExamples, type SandboxExample, type SandboxProvider } from '../../test/simulators/provider-contract';
 import { startAllSimulators } from '../../test/simulators/start';
 import { N8n, type StoredCredential, type WorkflowJson } from './n8n';
 import type { Runtime } from './runtime';

@@ -16,7 +16,7 @@ import type { Browser } from 'playwright-core';
 
 import type { Simulator } from '../../test/simulators/framework';
 import type { ProTrackSimulator } from '../../test/simulators/protrack';
-import type { TriggerExampleCheck } from '../../test/simulators/sandbox';
+import type { TriggerExampleCheck } from '../../test/simulators/provider-contract';
 import { artifactsDir } from '../lib/artifacts';
 import { PACKAGE, packageNodeTypes } from '../lib/communityPackage';
 import { CHROMIUM, ensureDebianPrograms } from '../lib/debian';

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { ManualExampleCheck } from '../../test/simulators/sandbox';
+import type { ManualExampleCheck } from '../../test/simulators/provider-contract';
 import type { Simulator } from '../../test/simulators/framework';
 import { artifactsDir } from '../lib/artifacts';
 import { nodeOutput } from '../lib/n8n';

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Simulator } from '../../test/simulators/framework';
-import type { TriggerExampleCheck } from '../../test/simulators/sandbox';
+import type { TriggerExampleCheck } from '../../test/simulators/provider-contract';
 import { artifactsDir } from '../lib/artifacts';
 import { nodeOutput, type ExecutionRecord } from '../lib/n8n';
 import { waitFor } from '../lib/processes';

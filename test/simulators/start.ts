@@ -4,7 +4,7 @@
  * Prints each base URL and its demo credentials; stops cleanly on SIGINT or SIGTERM.
  */
 import type { Simulator } from './framework';
-import { sandboxProviders, type SandboxProvider } from './sandbox';
+import { sandboxProviders, type SandboxProvider } from './provider-contract';
 
 export interface StartOptions {
 	/** true: free ports (tests); default: each provider's fixed sandbox port. */

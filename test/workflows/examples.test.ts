@@ -1,6 +1,6 @@
 import { TestN8n, type WorkflowJson } from '../runner';
 import type { Simulator } from '../simulators/framework';
-import { sandboxExamples, sandboxProviders, type SandboxProvider } from '../simulators/sandbox';
+import { sandboxExamples, sandboxProviders, type SandboxProvider } from '../simulators/provider-contract';
 
 const examples = sandboxExamples();
 

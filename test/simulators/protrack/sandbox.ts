@@ -1,5 +1,5 @@
 /** ProTrack in the sandbox and the end-to-end suite (see ../sandbox.ts for the contract). */
-import type { OutputItem, OutputOf, SandboxProvider } from '../sandbox';
+import type { OutputItem, OutputOf, SandboxProvider } from '../provider-contract';
 import { PROTRACK_DEMO, PROTRACK_SUB_ACCOUNTS } from './accounts';
 import { ProTrackSimulator } from './index';
 
