@@ -91,7 +91,7 @@ async function main() {
 		[{}],
 		protrack({
 			resource: 'command',
-			operation: 'sendAndWait',
+			operation: 'sendAndAwaitAnswer',
 			imei: { __rl: true, mode: 'id', value: online },
 			command: 'lockDoor',
 		}),

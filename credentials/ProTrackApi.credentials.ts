@@ -8,7 +8,9 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { authorize } from '../nodes/ProTrack/transport/authorization';
+import { sharedTokenProperties } from '../nodes/shared/sharedToken';
+import { login, PATHS } from '../nodes/ProTrack/transport/api';
+import { PROTRACK_TOKEN_FIELDS } from '../nodes/ProTrack/transport/request';
 
 export class ProTrackApi implements ICredentialType {
 	name = 'proTrackApi';
@@ -46,29 +48,17 @@ export class ProTrackApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
-		{
-			displayName: 'Login Sharing Wait (Seconds)',
-			name: 'loginWaitSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 60 },
-			default: 3,
-			description:
-				'When there is no valid token, an execution waits a random moment of up to this long for another execution or queue-mode worker to log in and store one, before logging in itself. ProTrack keeps one token per account, so parallel logins invalidate each other. 0 logs in at once: fine when executions never overlap.',
-		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		...sharedTokenProperties(
+			PROTRACK_TOKEN_FIELDS,
+			'ProTrack keeps one token per account, so parallel logins invalidate each other.',
+		),
 	];
 
 	// Runs when the stored token is empty (first use, or after the node reported it rejected).
 	// n8n stores what it returns in the credential, so every execution and worker shares one token:
 	// ProTrack invalidates the previous token whenever a new one is issued.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const accessToken = await authorize(this, credentials);
+		const accessToken = await login(this, credentials);
 		return { accessToken };
 	}
 
@@ -82,7 +72,7 @@ export class ProTrackApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/api/user/info',
+			url: PATHS.userInfo,
 			qs: { account: '={{$credentials.account}}' },
 		},
 		rules: [

@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { IMEIS_FIELD } from './helpers/imei';
-import { ALARM_TYPE_OPTIONS } from './helpers/records';
+import { ALARM_TYPE_OPTIONS } from './helpers/historyRecords';
 import { pollNewAlarms } from './trigger/newAlarm';
 import { pollStatusChanges } from './trigger/statusChanged';
 

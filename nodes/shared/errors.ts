@@ -71,18 +71,19 @@ export function providerApiError(
 	return error;
 }
 
-const SECRET_QUERY_PARAMETER = /((?:access_token|password|signature)=)[^&\s#"',;]+/gi;
-const SECRET_JSON_FIELD = /("(?:access_token|password|signature)"\s*:\s*")(?:[^"\\]|\\.)+(")/gi;
-
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
- * Replaces each non-empty secret (and its URL-encoded form) with '***', and the values
- * of access_token / password / signature query parameters and JSON fields.
+ * Replaces each non-empty secret (and its URL-encoded form) with '***', and the values of the query
+ * parameters and JSON fields named in `secretParameters` (e.g. a provider's access_token, password).
  */
-export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
+export function redactSecrets(
+	text: string,
+	secrets: ReadonlyArray<string | undefined>,
+	secretParameters: readonly string[] = [],
+): string {
 	if (typeof text !== 'string') return text;
 	const variants = new Set<string>();
 	for (const secret of secrets) {
@@ -98,5 +99,9 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
 			.map(escapeRegExp);
 		redacted = redacted.replace(new RegExp(alternatives.join('|'), 'g'), '***');
 	}
-	return redacted.replace(SECRET_QUERY_PARAMETER, '$1***').replace(SECRET_JSON_FIELD, '$1***$2');
+	if (secretParameters.length === 0) return redacted;
+	const names = secretParameters.map(escapeRegExp).join('|');
+	return redacted
+		.replace(new RegExp(`((?:${names})=)[^&\\s#"',;]+`, 'gi'), '$1***')
+		.replace(new RegExp(`("(?:${names})"\\s*:\\s*")(?:[^"\\\\]|\\\\.)+(")`, 'gi'), '$1***$2');
 }

@@ -67,7 +67,7 @@ export function keyedResultsToItems<R>(
 	context: IExecuteFunctions,
 	results: ReadonlyArray<KeyedResult<R>>,
 	invalid: ReadonlyArray<{ itemIndex: number; error: Error }>,
-	toJson: (key: string, result: R | undefined) => IDataObject | IDataObject[],
+	toJson: (key: string, result: R | undefined, itemIndex: number) => IDataObject | IDataObject[],
 ): INodeExecutionData[] {
 	const byItem = new Map<number, INodeExecutionData[]>();
 	const add = (itemIndex: number, json: IDataObject) => {
@@ -83,7 +83,7 @@ export function keyedResultsToItems<R>(
 			add(result.itemIndex, { error: result.error.message, key: result.key });
 			continue;
 		}
-		const json = toJson(result.key, result.result);
+		const json = toJson(result.key, result.result, result.itemIndex);
 		for (const entry of Array.isArray(json) ? json : [json]) add(result.itemIndex, entry);
 	}
 	return [...byItem.keys()].sort((a, b) => a - b).flatMap((itemIndex) => byItem.get(itemIndex) ?? []);

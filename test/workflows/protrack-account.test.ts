@@ -2,12 +2,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { itemsInto, node, packageNodeType } from '../runner';
 import { md5, PROTRACK_FLEET_EAST, PROTRACK_FLEET_WEST, protrackSignature } from '../simulators/protrack';
-import { useProTrack } from './protrack-fixture';
+import { sandbox as protrack } from '../simulators/protrack/sandbox';
+import { useProvider } from './provider-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 
 describe('ProTrack › Account, through the n8n engine', () => {
-	const fx = useProTrack();
+	const fx = useProvider(protrack);
 
 	const accountNode = (operation: string, parameters: INodeParameters = {}, extra = {}) =>
 		node('ProTrack', PROTRACK, { resource: 'account', operation, ...parameters }, fx.credentials, extra);

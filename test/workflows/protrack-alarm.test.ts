@@ -2,7 +2,8 @@ import type { IDataObject, INodeParameters, IPairedItemData } from 'n8n-workflow
 
 import { itemsInto, node, packageNodeType } from '../runner';
 import type { AlarmRecord } from '../simulators/protrack';
-import { useProTrack } from './protrack-fixture';
+import { sandbox as protrack } from '../simulators/protrack/sandbox';
+import { useProvider } from './provider-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 const PAGE_SIZE = 100;
@@ -40,7 +41,7 @@ function pagingBegintimes(times: number[], begin: number): number[] {
 }
 
 describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
-	const fx = useProTrack();
+	const fx = useProvider(protrack);
 	/** Devices with generated history up to now, handed out one per test that adds alarms. */
 	let onlineImeis: string[];
 

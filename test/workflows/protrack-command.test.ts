@@ -2,12 +2,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { chain, itemsInto, node, packageNodeType } from '../runner';
 import { DataStatus } from '../simulators/protrack';
-import { useProTrack } from './protrack-fixture';
+import { sandbox as protrack } from '../simulators/protrack/sandbox';
+import { useProvider } from './provider-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 
 describe('ProTrack › Command, through the n8n engine', () => {
-	const fx = useProTrack();
+	const fx = useProvider(protrack);
 	let online: string[];
 
 	beforeAll(() => {
@@ -24,7 +25,7 @@ describe('ProTrack › Command, through the n8n engine', () => {
 		commandNode('ProTrack', 'send', parameters, extra);
 
 	const sendAndWait = (parameters: INodeParameters, extra = {}) =>
-		commandNode('ProTrack', 'sendAndWait', parameters, extra);
+		commandNode('ProTrack', 'sendAndAwaitAnswer', parameters, extra);
 
 	/** Commands the simulator received during the test (its list survives clearLog). */
 	const commandsSince = (count: number) => fx.sim.commands.slice(count);

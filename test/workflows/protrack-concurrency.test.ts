@@ -1,5 +1,6 @@
 import { itemsInto, node, packageNodeType } from '../runner';
-import { useProTrack } from './protrack-fixture';
+import { sandbox as protrack } from '../simulators/protrack/sandbox';
+import { useProvider } from './provider-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 
@@ -8,7 +9,7 @@ const PROTRACK = packageNodeType('proTrack');
  * previous token whenever a new one is issued, so every needless login can break another execution.
  */
 describe('ProTrack: 50 concurrent executions sharing one credential', () => {
-	const fx = useProTrack({ perTest: true, loginWaitSeconds: 'credential default' });
+	const fx = useProvider(protrack, { perTest: true, credentialData: 'as in the sandbox' });
 
 	const runMany = async (count: number) => {
 		const imeis = fx.sim.imeis().slice(0, 3);

@@ -2,7 +2,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { itemsInto, node, packageNodeType } from '../runner';
 import { PROTRACK_DEMO, protrackSignature } from '../simulators/protrack';
-import { useProTrack } from './protrack-fixture';
+import { sandbox as protrack } from '../simulators/protrack/sandbox';
+import { useProvider } from './provider-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 const DAY = 86400;
@@ -13,7 +14,7 @@ const isoOf = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOStrin
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through the n8n engine', () => {
-	const fx = useProTrack();
+	const fx = useProvider(protrack);
 
 	const deviceNode = (operation: string, parameters: INodeParameters = {}, extra = {}) =>
 		node('ProTrack', PROTRACK, { resource: 'device', operation, ...parameters }, fx.credentials, extra);
@@ -201,6 +202,7 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 					windows: 3,
 					startTime: isoOf(begin),
 					endTime: isoOf(end),
+					rangeWidened: false,
 				});
 			});
 

@@ -2,12 +2,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { itemsInto, node, packageNodeType } from '../runner';
 import { PROTRACK_DEMO } from '../simulators/protrack';
-import { useProTrack } from './protrack-fixture';
+import { sandbox as protrack } from '../simulators/protrack/sandbox';
+import { useProvider } from './provider-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 
 describe('ProTrack › Geofence › Create, through the n8n engine', () => {
-	const fx = useProTrack();
+	const fx = useProvider(protrack);
 	let imei: string;
 
 	beforeAll(() => {

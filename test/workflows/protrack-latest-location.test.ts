@@ -1,12 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemsInto, node, packageNodeType } from '../runner';
-import { useProTrack } from './protrack-fixture';
+import { sandbox as protrack } from '../simulators/protrack/sandbox';
+import { useProvider } from './provider-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 
 describe('ProTrack › Device › Get Latest Location, through the n8n engine', () => {
-	const fx = useProTrack();
+	const fx = useProvider(protrack);
 
 	const latestLocation = (imeis: string, extra = {}) =>
 		node('ProTrack', PROTRACK, { resource: 'device', operation: 'getLatestLocation', imeis }, fx.credentials, extra);

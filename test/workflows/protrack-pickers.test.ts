@@ -2,11 +2,12 @@ import type { INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { chain, node, packageNodeType } from '../runner';
 import { PROTRACK_SUB_ACCOUNTS } from '../simulators/protrack';
-import { useProTrack } from './protrack-fixture';
+import { sandbox as protrack } from '../simulators/protrack/sandbox';
+import { useProvider } from './provider-fixture';
 
 /** The editor's pickers: the device list (resource locator) and the sub-account options. */
 describe('ProTrack pickers, through n8n load-options contexts', () => {
-	const fx = useProTrack();
+	const fx = useProvider(protrack);
 
 	const workflow = () =>
 		chain(node('ProTrack', packageNodeType('proTrack'), { resource: 'command', operation: 'send' }, fx.credentials));

@@ -2,7 +2,8 @@ import type { IDataObject, INodeParameters, IPairedItemData } from 'n8n-workflow
 
 import { itemsInto, node, packageNodeType } from '../runner';
 import type { RoutePoint } from '../simulators/protrack';
-import { useProTrack } from './protrack-fixture';
+import { sandbox as protrack } from '../simulators/protrack/sandbox';
+import { useProvider } from './provider-fixture';
 
 const PROTRACK = packageNodeType('proTrack');
 const PAGE_SIZE = 1000;
@@ -47,7 +48,7 @@ function haversine(a: RoutePoint, b: RoutePoint): number {
 }
 
 describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
-	const fx = useProTrack();
+	const fx = useProvider(protrack);
 	/** Devices with a generated route up to now, handed out one per test that adds points. */
 	let onlineImeis: string[];
 

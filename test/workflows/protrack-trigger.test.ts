@@ -2,7 +2,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { chain, node, packageNodeType } from '../runner';
 import type { AlarmRecord } from '../simulators/protrack';
-import { useProTrack } from './protrack-fixture';
+import { sandbox as protrack } from '../simulators/protrack/sandbox';
+import { useProvider } from './provider-fixture';
 
 const TRIGGER = packageNodeType('proTrackTrigger');
 
@@ -17,7 +18,7 @@ function seeded(seed: number): () => number {
 
 describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 	// A fresh simulator per test: alarm streams added by one test must not leak into the next.
-	const fx = useProTrack({ perTest: true });
+	const fx = useProvider(protrack, { perTest: true });
 
 	const triggerWorkflow = (parameters: INodeParameters) =>
 		chain(node('ProTrack Trigger', TRIGGER, parameters, fx.credentials));
@@ -140,10 +141,10 @@ describe('ProTrack Trigger (polling), through the n8n poll context', () => {
 			const now = Math.floor(Date.now() / 1000);
 			fx.sim.addAlarms(imeis[0], [alarmAt(now + 1, 2, 9001)]);
 			fx.sim.addAlarms(imeis[1], [alarmAt(now + 1, 3, 9002)]);
-			// The first device is read (a 1 ms delay), the second fails with a system error (not retried).
+			// The first device is read (a 1 ms delay), the second fails with 'Permission denied' (not retried).
 			fx.sim.inject({ path: '/api/alarm/list', fault: { kind: 'latency', ms: 1 } });
-			fx.sim.inject({ path: '/api/alarm/list', fault: { kind: 'body', body: { code: 10000 } } });
-			await expect(poller.poll()).rejects.toThrow(/10000/);
+			fx.sim.inject({ path: '/api/alarm/list', fault: { kind: 'body', body: { code: 10007 } } });
+			await expect(poller.poll()).rejects.toThrow(/10007/);
 
 			const items = await poller.poll();
 			expect(items?.map((item) => item.json.imei).sort()).toEqual([...imeis].sort());

@@ -22,12 +22,22 @@ export const resources: Record<string, Record<string, ProTrackOperation>> = {
 };
 
 /**
+ * Operation values renamed since 0.1.0, so that workflows saved with the old value still run.
+ * 'sendAndWait' is n8n's reserved value for human-in-the-loop nodes: the editor said the node runs
+ * once for the first item and "waits for user input".
+ */
+const RENAMED_OPERATIONS: Record<string, Record<string, string>> = {
+	command: { sendAndWait: 'sendAndAwaitAnswer' },
+};
+
+/**
  * Runs the chosen operation once for all input items: operations batch across items (100 IMEIs per
  * request), so they receive every item and return output items paired to their inputs.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
+	const chosen = this.getNodeParameter('operation', 0) as string;
+	const operation = RENAMED_OPERATIONS[resource]?.[chosen] ?? chosen;
 	const handler = resources[resource]?.[operation];
 	if (handler === undefined) {
 		throw new NodeOperationError(

@@ -1,7 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collectByTimeCursor } from '../../shared/pagination';
-import { type ProTrackContext, proTrackRequest } from '../transport';
 import {
 	alarmIdentity,
 	type AlarmEntry,
@@ -9,11 +7,10 @@ import {
 	parsePlayback,
 	playbackIdentity,
 	type PlaybackPoint,
-} from './records';
+} from './historyRecords';
 
 /** A history endpoint: records of one device in a time range, in pages ordered by a time field. */
-interface HistoryKind<R> {
-	path: string;
+export interface HistoryKind<R> {
 	pageSize: number;
 	parse: (record: unknown) => R[];
 	timeOf: (record: R) => number;
@@ -23,9 +20,8 @@ interface HistoryKind<R> {
 	timeName: string;
 }
 
-/** /api/alarm/list: at most 100 alarms per call, paged by system time. */
+/** Alarm history: at most 100 alarms per call, paged by system time. */
 export const ALARM_HISTORY: HistoryKind<AlarmEntry> = {
-	path: '/api/alarm/list',
 	pageSize: 100,
 	parse: parseAlarms,
 	timeOf: (alarm) => alarm.systemtime,
@@ -34,9 +30,8 @@ export const ALARM_HISTORY: HistoryKind<AlarmEntry> = {
 	timeName: 'system time',
 };
 
-/** /api/playback: at most 1000 points per call, paged by GPS time. */
+/** Route playback: at most 1000 points per call, paged by GPS time. */
 export const ROUTE_HISTORY: HistoryKind<PlaybackPoint> = {
-	path: '/api/playback',
 	pageSize: 1000,
 	parse: parsePlayback,
 	timeOf: (point) => point.gpstime,
@@ -51,43 +46,6 @@ export interface HistoryResult<R> {
 	truncated: boolean;
 	/** Seconds holding more than a page of records: the API cannot page inside one second. */
 	stalls: number;
-}
-
-/**
- * Every record of one device with begin <= time <= end, oldest first, following the API's pages (the
- * next page starts at the last record's time; the boundary records it repeats are dropped).
- */
-export async function fetchHistory<R>(
-	context: ProTrackContext,
-	kind: HistoryKind<R>,
-	imei: string,
-	begin: number,
-	end: number,
-	options: { limit?: number; itemIndex?: number } = {},
-): Promise<HistoryResult<R>> {
-	const result = await collectByTimeCursor<R>({
-		begin,
-		end,
-		pageSize: kind.pageSize,
-		limit: options.limit,
-		timeOf: kind.timeOf,
-		identityOf: kind.identityOf,
-		fetchPage: async (pageBegin, pageEnd) => {
-			const envelope = await proTrackRequest.call(context, {
-				method: 'GET',
-				path: kind.path,
-				params: { imei, begintime: pageBegin, endtime: pageEnd },
-				itemIndex: options.itemIndex,
-			});
-			return kind.parse(envelope.record);
-		},
-	});
-	return {
-		records: result.records.sort((a, b) => kind.timeOf(a) - kind.timeOf(b)),
-		requests: result.pages,
-		truncated: result.truncated,
-		stalls: result.stalls,
-	};
 }
 
 /** A warning in the output pane when some seconds held more records than one page. */

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { type KeyedRequest, type KeyedResult, runBatched } from '../../shared/batching';
 import { stopOnInvalidInput } from '../../shared/items';
 import { parseIdList } from '../../shared/validation';
-import { type ProTrackContext, proTrackRequest } from '../transport';
 
 /**
  * What the package accepts as a device IMEI. The Open API only says "IMEI"; white-label platforms
@@ -57,44 +56,35 @@ export const IMEIS_FIELD: INodeProperties = {
 		'One IMEI, or several separated by commas. To take one IMEI from each input item, drag the input field here. Requests are batched 100 IMEIs at a time.',
 };
 
-/** The records of an answer keyed by their `imei` field (track, detail, mileage records have one). */
+/** Records keyed by their `imei` field (track, detail, mileage records have one). */
 export function recordsByImei(record: unknown): Map<string, IDataObject> {
 	const records = Array.isArray(record) ? (record as IDataObject[]) : [];
 	return new Map(records.map((entry) => [String(entry.imei), entry]));
 }
 
 /**
- * For the endpoints that take `imeis` (/api/track, /api/device/detail, /api/device/mileage): asks for
- * the requested IMEIs 100 per request (extra `params` go with every request) and maps each request
- * back to its result; an IMEI the API left out has no result.
+ * For the calls that take up to 100 IMEIs (latest position, details, mileage): fetches the requested
+ * IMEIs 100 at a time with `fetch` and maps each request back to its result; an IMEI the API left out
+ * has no result.
  */
 export async function fetchImeiBatches<R>(
-	context: ProTrackContext,
 	requests: readonly KeyedRequest[],
-	path: string,
+	fetch: (imeis: string[]) => Promise<unknown>,
 	toMap: (record: unknown) => Map<string, R>,
-	params: IDataObject = {},
 ): Promise<Array<KeyedResult<R>>> {
-	return await runBatched<R>(requests, MAX_IMEIS_PER_REQUEST, async (imeis) => {
-		const envelope = await proTrackRequest.call(context, {
-			method: 'GET',
-			path,
-			params: { ...params, imeis: imeis.join(',') },
-		});
-		return toMap(envelope.record);
-	});
+	return await runBatched<R>(requests, MAX_IMEIS_PER_REQUEST, async (imeis) => toMap(await fetch(imeis)));
 }
 
 /**
- * Reads and validates the IMEIs parameter of every item first, then fetches their records from
- * `path` (/api/track, /api/device/detail), 100 IMEIs per request.
+ * Reads and validates the IMEIs parameter of every item first, then fetches their records with
+ * `fetch` (latest positions, details), 100 IMEIs per request.
  */
 export async function fetchRecordsByImei(
 	context: IExecuteFunctions,
-	path: string,
+	fetch: (imeis: string[]) => Promise<unknown>,
 ): Promise<{ results: Array<KeyedResult<IDataObject>>; invalid: Array<{ itemIndex: number; error: Error }> }> {
 	const { requests, invalid } = collectImeis(context, 'imeis', 'IMEIs');
 	stopOnInvalidInput(context, invalid);
-	const results = await fetchImeiBatches(context, requests, path, recordsByImei);
+	const results = await fetchImeiBatches(requests, fetch, recordsByImei);
 	return { results, invalid };
 }

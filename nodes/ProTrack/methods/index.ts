@@ -1,11 +1,10 @@
 import type {
-	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { proTrackRequest } from '../transport';
+import { listDevices, listSubAccounts } from '../transport/api';
 
 function matches(filter: string | undefined, ...fields: unknown[]): boolean {
 	if (!filter) return true;
@@ -18,8 +17,7 @@ export async function searchDevices(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const envelope = await proTrackRequest.call(this, { method: 'GET', path: '/api/device/list' });
-	const devices = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
+	const devices = await listDevices(this);
 	return {
 		results: devices
 			.filter((device) => matches(filter, device.imei, device.devicename, device.platenumber))
@@ -33,8 +31,7 @@ export async function searchDevices(
 
 /** Sub-accounts of the credential's account, for account pickers. */
 export async function getSubAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const envelope = await proTrackRequest.call(this, { method: 'GET', path: '/api/user/list' });
-	const users = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
+	const users = await listSubAccounts(this);
 	return users.map((user) => ({
 		name: user.username ? `${user.account} (${user.username})` : String(user.account),
 		value: String(user.account),

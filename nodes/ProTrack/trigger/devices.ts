@@ -1,8 +1,8 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IPollFunctions } from 'n8n-workflow';
 
 import { parseIdList } from '../../shared/validation';
 import { IMEI_EXPECTED, IMEI_PATTERN } from '../helpers/imei';
-import { proTrackRequest } from '../transport';
+import { listDevices } from '../transport/api';
 
 /** The IMEIs a trigger watches: those listed, or every device of the account (read on each poll). */
 export async function watchedImeis(context: IPollFunctions): Promise<string[]> {
@@ -16,7 +16,5 @@ export async function watchedImeis(context: IPollFunctions): Promise<string[]> {
 		);
 		return [...new Set(imeis)];
 	}
-	const envelope = await proTrackRequest.call(context, { method: 'GET', path: '/api/device/list' });
-	const list = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
-	return list.map((device) => String(device.imei));
+	return (await listDevices(context)).map((device) => String(device.imei));
 }

@@ -2,8 +2,8 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { advanceCursor, newSinceCursor, type SeenCursor } from '../../shared/pagination';
-import { ALARM_HISTORY, fetchHistory } from '../helpers/history';
-import { alarmIdentity, type AlarmEntry, alarmToJson } from '../helpers/records';
+import { alarmIdentity, type AlarmEntry, alarmToJson } from '../helpers/historyRecords';
+import { alarmHistory } from '../transport/api';
 import { watchedImeis } from './devices';
 
 /**
@@ -50,7 +50,7 @@ export async function pollNewAlarms(context: IPollFunctions): Promise<INodeExecu
 			cursors[imei] = { time: now, idsAtTime: [] };
 			continue;
 		}
-		const { records: alarms } = await fetchHistory(context, ALARM_HISTORY, imei, cursor.time, now + CLOCK_SKEW_ALLOWANCE_S);
+		const { records: alarms } = await alarmHistory(context, imei, cursor.time, now + CLOCK_SKEW_ALLOWANCE_S);
 		const unseen = newSinceCursor(alarms, cursor, (alarm) => alarm.systemtime, alarmIdentity);
 		cursors[imei] = advanceCursor(cursor, unseen, (alarm) => alarm.systemtime, alarmIdentity) ?? cursor;
 		for (const alarm of unseen) fresh.push({ imei, alarm });
@@ -73,7 +73,7 @@ async function sampleAlarm(
 ): Promise<INodeExecutionData[][]> {
 	let latest: { imei: string; alarm: AlarmEntry } | undefined;
 	for (const imei of imeis.slice(0, SAMPLE_MAX_DEVICES)) {
-		const { records: alarms } = await fetchHistory(context, ALARM_HISTORY, imei, now - SAMPLE_LOOKBACK_S, now);
+		const { records: alarms } = await alarmHistory(context, imei, now - SAMPLE_LOOKBACK_S, now);
 		for (const alarm of alarms) {
 			if (types.size > 0 && !types.has(alarm.type)) continue;
 			if (latest === undefined || alarm.systemtime >= latest.alarm.systemtime) latest = { imei, alarm };

@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { withIsoTimes } from '../../shared/time';
-import { decodeTrackStatuses, TRACK_TIME_FIELDS, trackLocation } from '../helpers/decode';
+import { decodeTrackStatuses, TRACK_TIME_FIELDS, trackLocation } from '../helpers/trackRecord';
 import { fetchImeiBatches, recordsByImei } from '../helpers/imei';
+import { track } from '../transport/api';
 import { watchedImeis } from './devices';
 
 /** Status fields the trigger can watch: names in the output → decoded statuses of /api/track. */
@@ -15,7 +16,7 @@ interface StatusState extends IDataObject {
 /** The latest /api/track record of each watched IMEI, 100 IMEIs per request. */
 async function latestRecords(context: IPollFunctions, imeis: string[]): Promise<Map<string, IDataObject>> {
 	const requests = imeis.map((key, itemIndex) => ({ key, itemIndex }));
-	const results = await fetchImeiBatches(context, requests, '/api/track', recordsByImei);
+	const results = await fetchImeiBatches(requests, async (batch) => await track(context, batch), recordsByImei);
 	const failed = results.find((result) => result.error);
 	if (failed?.error) throw failed.error;
 	return new Map(

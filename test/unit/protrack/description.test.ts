@@ -1,9 +1,10 @@
-import type { INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { ProTrack } from '../../../nodes/ProTrack/ProTrack.node';
 import { ProTrackTrigger } from '../../../nodes/ProTrack/ProTrackTrigger.node';
 import { resources as handlers } from '../../../nodes/ProTrack/actions/router';
+import { testNode } from '../test-node';
 
 const description = new ProTrack().description;
 const resourceProperty = description.properties.find((p) => p.name === 'resource')!;
@@ -34,14 +35,7 @@ describe('ProTrack node description', () => {
 	});
 
 	it.each(combinations)('%s › %s resolves its parameters with n8n and shows only its own fields', (resource, operation) => {
-		const node: INode = {
-			id: '1',
-			name: 'ProTrack',
-			type: 'n8n-nodes-location-tracking.proTrack',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { resource, operation },
-		};
+		const node = testNode({ name: 'ProTrack', type: 'n8n-nodes-location-tracking.proTrack', parameters: { resource, operation } });
 		const parameters = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description);
 		expect(parameters).toEqual(expect.objectContaining({ resource, operation }));
 		const shown = description.properties.filter(

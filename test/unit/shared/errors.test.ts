@@ -1,5 +1,4 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 
 import {
 	UNKNOWN_PROVIDER_CODE,
@@ -8,15 +7,9 @@ import {
 	redactSecrets,
 } from '../../../nodes/shared/errors';
 import type { ProviderErrorTable } from '../../../nodes/shared/errors';
+import { testNode } from '../test-node';
 
-const node: INode = {
-	id: '1',
-	name: 'Test',
-	type: 'test',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = testNode();
 const table: ProviderErrorTable = {
 	provider: 'ProTrack',
 	codes: {
@@ -114,19 +107,22 @@ describe('redactSecrets', () => {
 		);
 	});
 
-	it('redacts access_token, password and signature query values and JSON fields', () => {
+	it('redacts the values of the named query parameters and JSON fields, and only those', () => {
+		const names = ['access_token', 'password', 'signature'];
 		const url =
 			'https://api.example/api/track?access_token=abc.def&imei=1&signature=9f8e&PASSWORD=hunter2#x';
-		expect(redactSecrets(url, [])).toBe(
+		expect(redactSecrets(url, [], names)).toBe(
 			'https://api.example/api/track?access_token=***&imei=1&signature=***&PASSWORD=***#x',
 		);
-		expect(redactSecrets('{"password":"hun\\"ter2","user":"bob"}', [])).toBe(
+		expect(redactSecrets('{"password":"hun\\"ter2","user":"bob"}', [], names)).toBe(
 			'{"password":"***","user":"bob"}',
 		);
+		expect(redactSecrets('/x?hash=abc&key=k1', [], ['hash'])).toBe('/x?hash=***&key=k1');
+		expect(redactSecrets(url, [])).toBe(url);
 	});
 
 	it('leaves text without secrets alone', () => {
-		expect(redactSecrets('nothing to hide: /x?password=&imei=1', ['absent'])).toBe(
+		expect(redactSecrets('nothing to hide: /x?password=&imei=1', ['absent'], ['password'])).toBe(
 			'nothing to hide: /x?password=&imei=1',
 		);
 	});

@@ -1,5 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
 
 import {
 	DEFAULT_RETRY_POLICY,
@@ -12,6 +12,7 @@ import {
 	withRetry,
 } from '../../../nodes/shared/retry';
 import type { FailureKind } from '../../../nodes/shared/retry';
+import { testNode } from '../test-node';
 
 function recorder() {
 	const delays: number[] = [];
@@ -299,14 +300,7 @@ describe('classifyThrownError', () => {
 	});
 
 	it('sees through an n8n NodeApiError wrapping a network error', () => {
-		const node: INode = {
-			id: '1',
-			name: 'Test',
-			type: 'test',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		};
+		const node = testNode();
 		const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
 		const wrapped = new NodeApiError(node, reset as unknown as JsonObject);
 		expect(wrapped.message).not.toContain('ECONNRESET');

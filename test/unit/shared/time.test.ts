@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 
 import {
 	epochToIso,
@@ -15,15 +14,9 @@ import {
 	withIsoTimes,
 } from '../../../nodes/shared/time';
 import type { TimeFormat } from '../../../nodes/shared/time';
+import { testNode } from '../test-node';
 
-const node: INode = {
-	id: '1',
-	name: 'Test',
-	type: 'test',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = testNode();
 const ref = { node, parameter: 'Start Time', itemIndex: 1 };
 /** 2014-12-30T02:20:52.000Z */
 const SAMPLE_SECONDS = 1419906052;
@@ -237,7 +230,7 @@ describe('time zones', () => {
 
 describe('parseDateTimeInput with a workflow time zone', () => {
 	const ref = {
-		node: { id: '1', name: 'Test', type: 'test', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
+		node: testNode(),
 		parameter: 'Start',
 	};
 

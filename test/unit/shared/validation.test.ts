@@ -1,5 +1,4 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 
 import {
 	describeValue,
@@ -15,15 +14,9 @@ import {
 	toFiniteNumber,
 } from '../../../nodes/shared/validation';
 import type { FieldRef } from '../../../nodes/shared/validation';
+import { testNode } from '../test-node';
 
-const node: INode = {
-	id: '1',
-	name: 'Test',
-	type: 'test',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = testNode();
 const IMEI = /^\d{8,20}$/;
 const IMEI_TEXT = '8 to 20 digits';
 

@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { perItemAfterValidation } from '../../../shared/items';
-import { proTrackRequest } from '../../transport';
-import { accountPicker, accountToJson, asRecord, credentialAccount, readAccount } from './common';
+import { accountPicker, accountToJson, asRecord, readAccount } from '../../helpers/account';
+import { accountInfo } from '../../transport/api';
+import { CREDENTIAL_TYPE } from '../../transport/request';
 
 const properties: INodeProperties[] = [
 	accountPicker('The account to describe: yours or one below it. Leave empty for the account of the credential', false),
@@ -21,13 +22,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		(itemIndex) => readAccount(this, itemIndex, false),
 		async (chosen, itemIndex) => {
 			const account = chosen ?? (ownAccount ??= await credentialAccount(this));
-			const envelope = await proTrackRequest.call(this, {
-				method: 'GET',
-				path: '/api/user/info',
-				params: { account },
-				itemIndex,
-			});
-			return accountToJson(asRecord(this, envelope.record, `information for the account "${account}"`, itemIndex));
+			const record = await accountInfo(this, account, itemIndex);
+			return accountToJson(asRecord(this, record, `information for the account "${account}"`, itemIndex));
 		},
 	);
+}
+
+/** The account of the ProTrack credential (what the Open API means by "your" account). */
+async function credentialAccount(context: IExecuteFunctions): Promise<string> {
+	return String((await context.getCredentials(CREDENTIAL_TYPE)).account ?? '').trim();
 }

@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/listFields';
-import { accountPicker, accountToJson, listForAccount } from './common';
+import { accountPicker, accountToJson } from '../../helpers/account';
+import { listSubAccounts } from '../../transport/api';
+import { listPerAccount } from '../listPerAccount';
 
 const properties: INodeProperties[] = [
 	accountPicker('Whose sub-accounts to list. Leave empty for the account of the credential', false),
@@ -18,5 +20,5 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * the document's example it lists the account itself first).
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await listForAccount(this, '/api/user/list', accountToJson);
+	return await listPerAccount(this, async (account, itemIndex) => await listSubAccounts(this, account, itemIndex), accountToJson);
 }

@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { operationError } from '../../../shared/validation';
 import { perItemAfterValidation } from '../../../shared/items';
-import { proTrackRequest } from '../../transport';
-import { md5Hex } from '../../transport/authorization';
-import { accountPicker, readAccount } from './common';
+import { accountPicker, readAccount } from '../../helpers/account';
+import { md5Hex } from '../../helpers/signature';
+import { setAccountPassword } from '../../transport/api';
 
 const properties: INodeProperties[] = [
 	accountPicker('The sub-account whose password to change', true),
@@ -55,14 +55,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async ({ account, newPassword }, itemIndex) => {
 			const passwordMd5 = md5Hex(newPassword);
 			// The transport keeps both out of any error message.
-			await proTrackRequest.call(this, {
-				method: 'POST',
-				path: '/api/user/password/set',
-				params: { account, password: passwordMd5 },
-				safeToRepeat: true,
-				itemIndex,
-				secrets: [newPassword, passwordMd5],
-			});
+			await setAccountPassword(this, account, passwordMd5, [newPassword, passwordMd5], itemIndex);
 			return { account, passwordChanged: true };
 		},
 	);

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { accountPicker, setBlocked } from './common';
+import { accountPicker } from '../../helpers/account';
+import { setBlocked } from './setBlocked';
 
 const properties: INodeProperties[] = [accountPicker('The sub-account to unblock', true)];
 

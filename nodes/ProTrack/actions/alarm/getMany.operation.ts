@@ -12,8 +12,9 @@ import {
 	ALARM_TYPES,
 	alarmToJson,
 	type AlarmEntry,
-} from '../../helpers/records';
-import { ALARM_HISTORY, fetchHistory, warnAboutStalls } from '../../helpers/history';
+} from '../../helpers/historyRecords';
+import { ALARM_HISTORY, warnAboutStalls } from '../../helpers/history';
+import { alarmHistory } from '../../transport/api';
 
 const KNOWN_TYPES = Object.keys(ALARM_TYPES).map(Number);
 const TYPES_EXPECTED = `alarm type numbers from ${Math.min(...KNOWN_TYPES)} to ${Math.max(...KNOWN_TYPES)}`;
@@ -105,7 +106,7 @@ async function alarmsOf(
 	itemIndex: number,
 ): Promise<AlarmEntry[]> {
 	const filtering = query.types.length > 0;
-	const result = await fetchHistory(context, ALARM_HISTORY, imei, query.begin, query.end, {
+	const result = await alarmHistory(context, imei, query.begin, query.end, {
 		limit: filtering ? undefined : query.limit,
 		itemIndex,
 	});

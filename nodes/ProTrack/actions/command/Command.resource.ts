@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as getResponse from './getResponse.operation';
 import * as send from './send.operation';
-import * as sendAndWait from './sendAndWait.operation';
+import * as sendAndAwaitAnswer from './sendAndAwaitAnswer.operation';
 
-export const operations = { getResponse, send, sendAndWait };
+export const operations = { getResponse, send, sendAndAwaitAnswer };
 
 export const description: INodeProperties[] = [
 	{
@@ -27,15 +27,15 @@ export const description: INodeProperties[] = [
 				action: 'Send a command to a device',
 			},
 			{
-				name: 'Send and Wait for Response',
-				value: 'sendAndWait',
-				description: "Send a command to a device and wait for the device's answer",
-				action: 'Send a command and wait for the response',
+				name: 'Send and Await Answer',
+				value: 'sendAndAwaitAnswer',
+				description: "Send a command to a device and poll until the device answers (or the tries run out)",
+				action: 'Send a command and await the answer',
 			},
 		],
 		default: 'send',
 	},
 	...getResponse.description,
 	...send.description,
-	...sendAndWait.description,
+	...sendAndAwaitAnswer.description,
 ];

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { invalidValue } from '../../../shared/validation';
 import { perItemAfterValidation } from '../../../shared/items';
-import { queryCommand } from './command';
+import { readCommandAnswer } from './deviceCommand';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await perItemAfterValidation(
 		this,
 		(itemIndex) => readCommandId(this, itemIndex),
-		async (commandId, itemIndex) => ({ ...(await queryCommand(this, commandId, itemIndex)) }) as IDataObject,
+		async (commandId, itemIndex) => ({ ...(await readCommandAnswer(this, commandId, itemIndex)) }) as IDataObject,
 	);
 }
 

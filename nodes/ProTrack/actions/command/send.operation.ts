@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { perItemAfterValidation } from '../../../shared/items';
-import { commandFields, readDeviceCommand, sendDeviceCommand } from './command';
+import { commandFields, readDeviceCommand, sendDeviceCommand } from './deviceCommand';
 
 const displayOptions = { show: { resource: ['command'], operation: ['send'] } };
 

@@ -2,8 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/listFields';
-import { accountPicker, listForAccount } from '../account/common';
-import { deviceToJson } from './deviceInfo';
+import { accountPicker } from '../../helpers/account';
+import { deviceToJson } from '../../helpers/deviceRecord';
+import { listDevices } from '../../transport/api';
+import { listPerAccount } from '../listPerAccount';
 
 const properties: INodeProperties[] = [
 	accountPicker(
@@ -19,5 +21,5 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 /** The devices of an account, one output item each (the Open API returns at most 500). */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await listForAccount(this, '/api/device/list', deviceToJson);
+	return await listPerAccount(this, async (account, itemIndex) => await listDevices(this, account, itemIndex), deviceToJson);
 }

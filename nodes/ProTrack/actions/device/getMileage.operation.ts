@@ -7,12 +7,12 @@ import { epochToIso } from '../../../shared/time';
 import { invalidValue } from '../../../shared/validation';
 import { readTimeRange } from '../../helpers/fields';
 import { collectImeis, fetchImeiBatches, IMEIS_FIELD } from '../../helpers/imei';
+import { mileage } from '../../transport/api';
 
 /** The mileage report covers at most 7 days per call (begin included, end excluded). */
 export const MAX_MILEAGE_WINDOW_SECONDS = 7 * 24 * 3600;
 /** Begin and end must fall on minute 0 or 30 with no seconds: whole multiples of half an hour. */
 const HALF_HOUR_SECONDS = 1800;
-
 
 const properties: INodeProperties[] = [
 	IMEIS_FIELD,
@@ -84,7 +84,7 @@ function isOnHalfHour(epochSeconds: number): boolean {
 }
 
 /** Start and End Time of one item as the mileage report accepts them, rounded or checked. */
-function readMileageRange(context: IExecuteFunctions, itemIndex: number): MileageRange {
+function readMileageRange(context: IExecuteFunctions, itemIndex: number): { range: MileageRange; requested: MileageRange } {
 	const node = context.getNode();
 	const options = context.getNodeParameter('options', itemIndex, {}) as { minuteHandling?: unknown };
 	const handling = options.minuteHandling ?? 'round';
@@ -92,11 +92,13 @@ function readMileageRange(context: IExecuteFunctions, itemIndex: number): Mileag
 		throw invalidValue({ node, parameter: 'Minute Handling', itemIndex }, handling, '"round" or "reject"');
 	}
 	const { begin, end } = readTimeRange(context, itemIndex);
+	const requested = { begin, end };
 	if (handling === 'round') {
-		return {
+		const range = {
 			begin: Math.floor(begin / HALF_HOUR_SECONDS) * HALF_HOUR_SECONDS,
 			end: Math.ceil(end / HALF_HOUR_SECONDS) * HALF_HOUR_SECONDS,
 		};
+		return { range, requested };
 	}
 	const rule = 'a time on minute 0 or 30 with no seconds, e.g. 10:00:00 or 10:30:00, as the ProTrack mileage report requires (or set Minute Handling to Round to Half Hours)';
 	for (const [value, parameter, name] of [
@@ -107,7 +109,7 @@ function readMileageRange(context: IExecuteFunctions, itemIndex: number): Mileag
 			throw invalidValue({ node, parameter, itemIndex }, context.getNodeParameter(name, itemIndex), rule);
 		}
 	}
-	return { begin, end };
+	return { range: requested, requested };
 }
 
 /** Consecutive windows of at most 7 days covering [begin, end): each begins where the previous ended. */
@@ -148,10 +150,11 @@ async function mileageOverRange(
 	for (const window of windows) {
 		const pending = requests.filter(({ key }) => !failures.has(key));
 		if (pending.length === 0) break;
-		const results = await fetchImeiBatches(context, pending, '/api/device/mileage', mileageByImei, {
-			begintime: window.begin,
-			endtime: window.end,
-		});
+		const results = await fetchImeiBatches(
+			pending,
+			async (imeis) => await mileage(context, imeis, window.begin, window.end),
+			mileageByImei,
+		);
 		const counted = new Set<string>();
 		for (const { key, result, error } of results) {
 			if (error !== undefined) failures.set(key, error);
@@ -184,9 +187,12 @@ async function mileageOverRange(
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { requests, invalid } = collectImeis(this, 'imeis', 'IMEIs');
 	const ranges = new Map<number, MileageRange>();
+	const requestedRanges = new Map<number, MileageRange>();
 	for (const itemIndex of new Set(requests.map((request) => request.itemIndex))) {
 		try {
-			ranges.set(itemIndex, readMileageRange(this, itemIndex));
+			const { range, requested } = readMileageRange(this, itemIndex);
+			ranges.set(itemIndex, range);
+			requestedRanges.set(itemIndex, requested);
 		} catch (error) {
 			invalid.push({ itemIndex, error: error as Error });
 		}
@@ -208,8 +214,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		results.push(...(await mileageOverRange(this, group.requests, group.range)));
 	}
 
-	return keyedResultsToItems(this, results, invalid, (imei, total) => {
+	hintAboutWidenedRanges(this, ranges, requestedRanges);
+	return keyedResultsToItems(this, results, invalid, (imei, total, itemIndex) => {
 		const { found, mileageKm, windows, range } = total as MileageTotal;
+		const requested = requestedRanges.get(itemIndex) ?? range;
+		const widened = requested.begin !== range.begin || requested.end !== range.end;
 		return {
 			imei,
 			found,
@@ -217,7 +226,32 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			windows,
 			startTime: epochToIso(range.begin),
 			endTime: epochToIso(range.end),
+			rangeWidened: widened,
+			...(widened ? { requestedStartTime: epochToIso(requested.begin), requestedEndTime: epochToIso(requested.end) } : {}),
 			...(found ? {} : { message: 'ProTrack returned no mileage for this IMEI (unknown, or not on this account)' }),
 		};
+	});
+}
+
+/**
+ * Rounding to half hours makes the report cover more than was asked (00:15-10:10 becomes 00:00-10:30)
+ * and the mileage is that of the wider range: say so above the output, once per run.
+ */
+function hintAboutWidenedRanges(
+	context: IExecuteFunctions,
+	ranges: ReadonlyMap<number, MileageRange>,
+	requested: ReadonlyMap<number, MileageRange>,
+): void {
+	const widened = [...ranges].filter(([itemIndex, range]) => {
+		const asked = requested.get(itemIndex);
+		return asked !== undefined && (asked.begin !== range.begin || asked.end !== range.end);
+	});
+	if (widened.length === 0) return;
+	const [itemIndex, range] = widened[0];
+	const asked = requested.get(itemIndex) as MileageRange;
+	context.addExecutionHints({
+		type: 'info',
+		location: 'outputPane',
+		message: `ProTrack reports mileage only between half hours, so the range was widened to cover it: ${epochToIso(asked.begin)} – ${epochToIso(asked.end)} became ${epochToIso(range.begin)} – ${epochToIso(range.end)}${widened.length > 1 ? ` (and ${widened.length - 1} more item${widened.length > 2 ? 's' : ''})` : ''}. The mileage is that of the wider range (see rangeWidened and requestedStartTime/requestedEndTime in the output); set Minute Handling to Reject to be stopped instead.`,
 	});
 }

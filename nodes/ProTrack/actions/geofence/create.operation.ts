@@ -10,7 +10,7 @@ import {
 } from '../../../shared/validation';
 import { imeiLocator, readImei } from '../../helpers/fields';
 import { perItemAfterValidation } from '../../../shared/items';
-import { proTrackRequest } from '../../transport';
+import { createGeofence } from '../../transport/api';
 
 /** Alarm When option → the API's alarmtype (0: out, 1: in, 2: in/out). */
 const ALARM_TYPES = { entering: 1, enteringOrLeaving: 2, leaving: 0 } as const;
@@ -96,20 +96,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		(itemIndex) => readGeofence(this, itemIndex),
 		async (geofence, itemIndex) => {
 			const alarmType = ALARM_TYPES[geofence.alarmWhen];
-			await proTrackRequest.call(this, {
-				method: 'POST',
-				path: '/api/geofence/create',
-				params: {
-					imei: geofence.imei,
-					efencename: geofence.name,
-					alarmtype: alarmType,
-					longitude: plainDecimal(geofence.longitude),
-					latitude: plainDecimal(geofence.latitude),
-					radius: geofence.radiusM,
-				},
-				safeToRepeat: false,
-				itemIndex,
-			});
+			const params = {
+				imei: geofence.imei,
+				efencename: geofence.name,
+				alarmtype: alarmType,
+				longitude: plainDecimal(geofence.longitude),
+				latitude: plainDecimal(geofence.latitude),
+				radius: geofence.radiusM,
+			};
+			await createGeofence(this, params, itemIndex);
 			return { ...geofence, alarmType, created: true };
 		},
 	);

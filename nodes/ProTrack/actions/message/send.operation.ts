@@ -9,9 +9,9 @@ import {
 	requireNonEmptyString,
 } from '../../../shared/validation';
 import { perItemAfterValidation } from '../../../shared/items';
-import { proTrackRequest } from '../../transport';
+import { sendMessage } from '../../transport/api';
 
-/** The Open API's limits for /api/message/send. */
+/** The Open API's limits for platform messages. */
 export const MAX_ACCOUNTS_PER_REQUEST = 200;
 export const MAX_CONTENT_LENGTH = 300;
 
@@ -59,13 +59,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			let requestsDone = 0;
 			try {
 				for (const group of groups) {
-					await proTrackRequest.call(this, {
-						method: 'POST',
-						path: '/api/message/send',
-						params: { accounts: group.join(','), content },
-						safeToRepeat: false,
-						itemIndex,
-					});
+					await sendMessage(this, group, content, itemIndex);
 					requestsDone++;
 				}
 			} catch (error) {

@@ -7,8 +7,9 @@ import { summarizeTrack, toLineStringFeature } from '../../../shared/location';
 import { epochToIso } from '../../../shared/time';
 import { invalidValue } from '../../../shared/validation';
 import { imeiLocator, readImei, readTimeRange } from '../../helpers/fields';
-import { fetchHistory, ROUTE_HISTORY, warnAboutStalls } from '../../helpers/history';
-import { pointLocation, type PlaybackPoint } from '../../helpers/records';
+import { ROUTE_HISTORY, warnAboutStalls } from '../../helpers/history';
+import { pointLocation, type PlaybackPoint } from '../../helpers/historyRecords';
+import { routeHistory } from '../../transport/api';
 
 const OUTPUTS = ['points', 'route'] as const;
 type RouteOutput = (typeof OUTPUTS)[number];
@@ -83,7 +84,7 @@ async function fetchPoints(
 	query: RouteQuery,
 	itemIndex: number,
 ): Promise<PlaybackPoint[]> {
-	const result = await fetchHistory(context, ROUTE_HISTORY, query.imei, query.begin, query.end, {
+	const result = await routeHistory(context, query.imei, query.begin, query.end, {
 		limit: query.limit,
 		itemIndex,
 	});

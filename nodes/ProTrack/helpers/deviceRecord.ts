@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { withIsoTimes } from '../../../shared/time';
+import { withIsoTimes } from '../../shared/time';
 
 /** Epoch-second fields of /api/device/list and /api/device/detail; 0 means "not set". */
 export const DEVICE_TIME_FIELDS = ['onlinetime', 'platformduetime', 'activatedtime', 'userduetime'] as const;

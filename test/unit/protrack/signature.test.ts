@@ -1,4 +1,4 @@
-import { authorizationSignature, md5Hex } from '../../../nodes/ProTrack/transport/authorization';
+import { authorizationSignature, md5Hex } from '../../../nodes/ProTrack/helpers/signature';
 
 describe('ProTrack authorization signature', () => {
 	it("matches the seed's worked example: md5(md5('Abc@34590') + 1556243443)", () => {

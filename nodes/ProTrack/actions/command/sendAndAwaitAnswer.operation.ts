@@ -11,10 +11,10 @@ import { perItemAfterValidation } from '../../../shared/items';
 import {
 	commandFields,
 	type DeviceCommand,
-	queryCommand,
+	readCommandAnswer,
 	readDeviceCommand,
 	sendDeviceCommand,
-} from './command';
+} from './deviceCommand';
 
 /** The Open API document: query about once a second, at most 30 times, then consider it timed out. */
 export const MAX_TRIES_LIMIT = 30;
@@ -58,7 +58,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['command'], operation: ['sendAndWait'] } };
+const displayOptions = { show: { resource: ['command'], operation: ['sendAndAwaitAnswer'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
@@ -77,7 +77,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await perItemAfterValidation(
 		this,
 		(itemIndex) => readSettings(this, itemIndex),
-		async (settings, itemIndex) => await sendAndWait(this, settings, itemIndex),
+		async (settings, itemIndex) => await sendAndAwaitAnswer(this, settings, itemIndex),
 	);
 }
 
@@ -104,7 +104,7 @@ function readSettings(context: IExecuteFunctions, itemIndex: number): WaitSettin
 	return { command, intervalMs: Math.round(intervalSeconds * 1000), maxTries, onTimeout: onTimeout as OnTimeout };
 }
 
-async function sendAndWait(
+async function sendAndAwaitAnswer(
 	context: IExecuteFunctions,
 	{ command, intervalMs, maxTries, onTimeout }: WaitSettings,
 	itemIndex: number,
@@ -144,7 +144,7 @@ async function queryAfterSend(
 	itemIndex: number,
 ) {
 	try {
-		return await queryCommand(context, commandId, itemIndex);
+		return await readCommandAnswer(context, commandId, itemIndex);
 	} catch (error) {
 		throw operationError(
 			context.getNode(),

@@ -1,10 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withIsoTimes } from '../../../shared/time';
-import { invalidValue, operationError, requireNonEmptyString } from '../../../shared/validation';
-import { perItemAfterValidation } from '../../../shared/items';
-import { readLimit } from '../../../shared/listFields';
-import { CREDENTIAL_TYPE, proTrackRequest } from '../../transport';
+import { withIsoTimes } from '../../shared/time';
+import { invalidValue, operationError, requireNonEmptyString } from '../../shared/validation';
 
 /**
  * The account picker shared by the Account operations and Device > Get Many: a list of the
@@ -44,13 +41,7 @@ export function readAccount(
 	return requireNonEmptyString(ref, text);
 }
 
-/** The account of the ProTrack credential (what the Open API means by "your" account). */
-export async function credentialAccount(context: IExecuteFunctions): Promise<string> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	return String(credentials.account ?? '').trim();
-}
-
-/** `roletype` of /api/user/info and /api/user/list. */
+/** `roletype` of account information and sub-account lists. */
 const ROLES: Readonly<Record<string, string>> = {
 	'1': 'distributor',
 	'2': 'endUser',
@@ -78,47 +69,4 @@ export function accountToJson(record: IDataObject): IDataObject {
 export function asRecord(context: IExecuteFunctions, record: unknown, what: string, itemIndex: number): IDataObject {
 	if (typeof record === 'object' && record !== null && !Array.isArray(record)) return record as IDataObject;
 	throw operationError(context.getNode(), `ProTrack returned no ${what}`, { itemIndex });
-}
-
-/** Block or Unblock: one POST per item; doing it twice leaves the same state, so it is safe to repeat. */
-export async function setBlocked(context: IExecuteFunctions, blocked: boolean): Promise<INodeExecutionData[]> {
-	return await perItemAfterValidation(
-		context,
-		(itemIndex) => readAccount(context, itemIndex, true) as string,
-		async (account, itemIndex) => {
-			await proTrackRequest.call(context, {
-				method: 'POST',
-				path: blocked ? '/api/user/block' : '/api/user/unblock',
-				params: { account },
-				safeToRepeat: true,
-				itemIndex,
-			});
-			return { account, blocked };
-		},
-	);
-}
-
-/**
- * A list operation that takes an optional account (/api/device/list, /api/user/list): one request per
- * input item, one output item per record, up to the item's limit.
- */
-export async function listForAccount(
-	context: IExecuteFunctions,
-	path: string,
-	toJson: (record: IDataObject) => IDataObject,
-): Promise<INodeExecutionData[]> {
-	return await perItemAfterValidation(
-		context,
-		(itemIndex) => ({ account: readAccount(context, itemIndex, false), limit: readLimit(context, itemIndex) }),
-		async ({ account, limit }, itemIndex) => {
-			const envelope = await proTrackRequest.call(context, {
-				method: 'GET',
-				path,
-				params: account === undefined ? {} : { account },
-				itemIndex,
-			});
-			const records = Array.isArray(envelope.record) ? (envelope.record as IDataObject[]) : [];
-			return records.slice(0, limit).map(toJson);
-		},
-	);
 }

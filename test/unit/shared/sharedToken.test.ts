@@ -1,6 +1,15 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { sendWithSharedToken, spreadMsOf, spreadWaitMs } from '../../../nodes/ProTrack/transport/token';
+import {
+	loginSharingWaitMs,
+	sendWithSharedToken,
+	sharedTokenProperties,
+	spreadWaitMs,
+	type SharedTokenFields,
+} from '../../../nodes/shared/sharedToken';
+
+/** Field names other than ProTrack's, so that nothing here works by ProTrack's names alone. */
+const FIELDS: SharedTokenFields = { token: 'sessionHash', wait: 'shareWaitSeconds' };
 
 /**
  * A credential store and a provider that accepts one token: `send` with an empty token "logs in" the way
@@ -8,38 +17,38 @@ import { sendWithSharedToken, spreadMsOf, spreadWaitMs } from '../../../nodes/Pr
  * stores its own. `valid` is the token the provider accepts right now.
  */
 function world(initial: string, waitSeconds = 0) {
-	let stored: ICredentialDataDecryptedObject = { accessToken: initial, loginWaitSeconds: waitSeconds };
+	let stored: ICredentialDataDecryptedObject = { sessionHash: initial, shareWaitSeconds: waitSeconds };
 	let issued = 0;
 	const state = { valid: initial, logins: 0, sent: [] as string[], storeAfterLogin: true };
 	const readStored = async () => ({ ...stored });
 	const send = async (credentials: ICredentialDataDecryptedObject) => {
-		if (credentials.accessToken === '') {
+		if (credentials.sessionHash === '') {
 			state.logins++;
 			const token = `t${++issued}`;
 			state.valid = token;
-			credentials.accessToken = token;
-			if (state.storeAfterLogin) stored = { ...stored, accessToken: token };
+			credentials.sessionHash = token;
+			if (state.storeAfterLogin) stored = { ...stored, sessionHash: token };
 		}
-		state.sent.push(String(credentials.accessToken));
-		return { rejected: credentials.accessToken !== state.valid };
+		state.sent.push(String(credentials.sessionHash));
+		return { rejected: credentials.sessionHash !== state.valid };
 	};
-	const store = (token: string) => (stored = { ...stored, accessToken: token });
+	const store = (token: string) => (stored = { ...stored, sessionHash: token });
 	return { state, readStored, send, store, isRejected: (attempt: { rejected: boolean }) => attempt.rejected };
 }
 
-describe('ProTrack token sharing (sendWithSharedToken)', () => {
+describe('Shared login token (sendWithSharedToken)', () => {
 	it('uses a stored working token without logging in', async () => {
 		const w = world('t0');
-		const { attempt } = await sendWithSharedToken(w.readStored, w.send, w.isRejected);
+		const { attempt } = await sendWithSharedToken(FIELDS, w.readStored, w.send, w.isRejected);
 		expect(attempt.rejected).toBe(false);
 		expect(w.state).toMatchObject({ logins: 0, sent: ['t0'] });
 	});
 
 	it('logs in once when nothing is stored', async () => {
 		const w = world('');
-		const { attempt, credentials } = await sendWithSharedToken(w.readStored, w.send, w.isRejected);
+		const { attempt, credentials } = await sendWithSharedToken(FIELDS, w.readStored, w.send, w.isRejected);
 		expect(attempt.rejected).toBe(false);
-		expect(credentials.accessToken).toBe('t1');
+		expect(credentials.sessionHash).toBe('t1');
 		expect(w.state.logins).toBe(1);
 	});
 
@@ -52,7 +61,7 @@ describe('ProTrack token sharing (sendWithSharedToken)', () => {
 			if (++reads === 2) w.store('theirs');
 			return await w.readStored();
 		};
-		const { attempt } = await sendWithSharedToken(readStored, w.send, w.isRejected, { logins: 0 }, () => 0);
+		const { attempt } = await sendWithSharedToken(FIELDS, readStored, w.send, w.isRejected, { logins: 0 }, () => 0);
 		expect(attempt.rejected).toBe(false);
 		expect(w.state).toMatchObject({ logins: 0, sent: ['old', 'theirs'] });
 	});
@@ -60,7 +69,7 @@ describe('ProTrack token sharing (sendWithSharedToken)', () => {
 	it('logs in when the stored token is rejected and nobody stores a newer one (e.g. logins stored out of order)', async () => {
 		const w = world('t0');
 		w.state.valid = 'nobody-stored-this';
-		const first = await sendWithSharedToken(w.readStored, w.send, w.isRejected);
+		const first = await sendWithSharedToken(FIELDS, w.readStored, w.send, w.isRejected);
 		expect(first.attempt.rejected).toBe(false);
 		expect(w.state).toMatchObject({ logins: 1, sent: ['t0', 't1'] });
 	});
@@ -72,22 +81,29 @@ describe('ProTrack token sharing (sendWithSharedToken)', () => {
 		const send = async (credentials: ICredentialDataDecryptedObject) => {
 			const result = await w.send(credentials);
 			w.state.valid = 'someone-else';
-			return { rejected: result.rejected || credentials.accessToken !== 't0' };
+			return { rejected: result.rejected || credentials.sessionHash !== 't0' };
 		};
 		w.state.valid = 'expired';
 		const budget = { logins: 0 };
-		const { attempt } = await sendWithSharedToken(w.readStored, send, w.isRejected, budget);
+		const { attempt } = await sendWithSharedToken(FIELDS, w.readStored, send, w.isRejected, budget);
 		expect(attempt.rejected).toBe(true);
 		expect(budget.logins).toBe(2);
 		expect(w.state.logins).toBe(2);
 	});
 
 	it('reads the wait from the credential (default 3 s, at most 60 s, 0 to log in at once)', () => {
-		expect(spreadMsOf({})).toBe(3000);
-		expect(spreadMsOf({ loginWaitSeconds: 15 })).toBe(15000);
-		expect(spreadMsOf({ loginWaitSeconds: 600 })).toBe(60000);
-		expect(spreadMsOf({ loginWaitSeconds: 0 })).toBe(0);
+		expect(loginSharingWaitMs(FIELDS, {})).toBe(3000);
+		expect(loginSharingWaitMs(FIELDS, { shareWaitSeconds: 15 })).toBe(15000);
+		expect(loginSharingWaitMs(FIELDS, { shareWaitSeconds: 600 })).toBe(60000);
+		expect(loginSharingWaitMs(FIELDS, { shareWaitSeconds: 0 })).toBe(0);
 		expect(spreadWaitMs(3000, () => 1 / 16)).toBe(1500);
 		expect(spreadWaitMs(3000, () => 0)).toBe(0);
+	});
+
+	it('adds the Login Sharing Wait and the hidden expirable token under the given names', () => {
+		const [wait, token] = sharedTokenProperties(FIELDS, 'Why it matters.');
+		expect(wait).toMatchObject({ name: 'shareWaitSeconds', type: 'number', default: 3 });
+		expect(wait.description).toContain('Why it matters.');
+		expect(token).toMatchObject({ name: 'sessionHash', type: 'hidden', typeOptions: { expirable: true, password: true } });
 	});
 });

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { describeValue, invalidValue, toFiniteNumber } from '../../../shared/validation';
 import { imeiLocator, readImei } from '../../helpers/fields';
-import { proTrackRequest } from '../../transport';
+import { queryCommand, sendCommand } from '../../transport/api';
 
 /** The commands of the Open API (2.5), by the option value the node uses for each. */
 export const COMMANDS = {
@@ -93,7 +93,7 @@ export function readDeviceCommand(context: IExecuteFunctions, itemIndex: number)
 	return { imei, apiCommand, mileage };
 }
 
-/** The request parameters of /api/command/send; SET_MILEAGE carries paramData {"mileage":"30"}. */
+/** The parameters of a command sent to the API; SET_MILEAGE carries paramData {"mileage":"30"}. */
 export function commandParams(command: DeviceCommand): IDataObject {
 	const params: IDataObject = { imei: command.imei, command: command.apiCommand };
 	if (command.mileage !== undefined) {
@@ -102,31 +102,17 @@ export function commandParams(command: DeviceCommand): IDataObject {
 	return params;
 }
 
-const NOT_REPEATED =
-	'The command was not sent again automatically: ProTrack may already have passed it to the device. Check the device on the platform before sending it again.';
-
 /**
  * Sends the command once and returns its command ID. A refusal (rate limit) is retried by the
- * transport; a server error or dropped connection is not, since the device might act twice.
+ * transport; a server error or dropped connection is not, since the device might act twice (the
+ * error then says the command may have been carried out).
  */
 export async function sendDeviceCommand(
 	context: IExecuteFunctions,
 	command: DeviceCommand,
 	itemIndex: number,
 ): Promise<string> {
-	let record: IDataObject | undefined;
-	try {
-		const envelope = await proTrackRequest.call(context, {
-			method: 'POST',
-			path: '/api/command/send',
-			params: commandParams(command),
-			safeToRepeat: false,
-			itemIndex,
-		});
-		record = envelope.record as IDataObject | undefined;
-	} catch (error) {
-		throw withDeliveryNote(context, error, itemIndex);
-	}
+	const record = (await sendCommand(context, commandParams(command), itemIndex)) as IDataObject | undefined;
 	const commandId = record?.commandid;
 	if ((typeof commandId !== 'string' && typeof commandId !== 'number') || String(commandId) === '') {
 		throw new NodeOperationError(
@@ -138,22 +124,6 @@ export async function sendDeviceCommand(
 	return String(commandId);
 }
 
-/** Errors without a ProTrack code (HTTP 5xx, dropped connection) leave delivery uncertain: say so. */
-function withDeliveryNote(
-	context: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError) {
-		if (error.context?.providerCode === undefined) {
-			error.description = error.description ? `${error.description.replace(/\.$/, '')}. ${NOT_REPEATED}` : NOT_REPEATED;
-		}
-		return error;
-	}
-	if (error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex, description: NOT_REPEATED });
-}
-
 export interface CommandAnswer {
 	commandId: string;
 	answered: boolean;
@@ -161,20 +131,13 @@ export interface CommandAnswer {
 	response: string;
 }
 
-/** One /api/command/query call (read-only, so the transport may retry it). */
-export async function queryCommand(
+/** Whether the device has answered a command, and its answer (read-only, so it may be retried). */
+export async function readCommandAnswer(
 	context: IExecuteFunctions,
 	commandId: string,
 	itemIndex: number,
 ): Promise<CommandAnswer> {
-	const envelope = await proTrackRequest.call(context, {
-		method: 'POST',
-		path: '/api/command/query',
-		params: { commandid: commandId },
-		safeToRepeat: true,
-		itemIndex,
-	});
-	const record = (envelope.record ?? {}) as IDataObject;
+	const record = ((await queryCommand(context, commandId, itemIndex)) ?? {}) as IDataObject;
 	const commandstatus = Number(record.commandstatus);
 	return {
 		commandId,

@@ -1,5 +1,6 @@
 import type { ProviderErrorTable } from '../../shared/errors';
 
+
 /** Chapter 3 of the ProTrack Open API document. */
 export const PROTRACK_ERRORS: ProviderErrorTable = {
 	provider: 'ProTrack',
@@ -30,20 +31,19 @@ export const PROTRACK_ERRORS: ProviderErrorTable = {
 	},
 };
 
-/** Codes meaning the access token is gone: refresh once through the credential, then retry once. */
-export const TOKEN_REJECTED_CODES: ReadonlySet<number> = new Set([10010, 10011, 10012]);
+/**
+ * Codes meaning the session is gone: log in once more through the credential, then resend. Besides
+ * 10010-10012 (token missing, invalid, out of date), 10002 "Login timeout" and 10003 "Not logged in
+ * yet" say the same of an old session; treating them as final would leave the dead token stored and
+ * fail every later execution.
+ */
+export const TOKEN_GONE_CODES: ReadonlySet<number> = new Set([10002, 10003, 10010, 10011, 10012]);
+
+/** "System error": worth another try when the request is safe to repeat (a read). */
+export const RETRY_IF_SAFE_CODES: ReadonlySet<number> = new Set([10000]);
 
 /** The API's rate limit ("Request is too frequency"). */
 export const RATE_LIMIT_CODE = 10009;
 
-/** "No data": for the list and history endpoints below, an empty answer rather than a failure. */
+/** "No data": from list and history calls (their `noDataIsEmpty`), an empty answer rather than a failure. */
 export const NO_DATA_CODE = 20023;
-export const NO_DATA_MEANS_EMPTY: ReadonlySet<string> = new Set([
-	'/api/alarm/list',
-	'/api/device/detail',
-	'/api/device/list',
-	'/api/device/mileage',
-	'/api/playback',
-	'/api/track',
-	'/api/user/list',
-]);
