@@ -7,7 +7,12 @@ const pkg = require('../package.json');
 const problems = [];
 const [pack] = JSON.parse(execSync('npm pack --dry-run --json --ignore-scripts', { encoding: 'utf8' }));
 const allowed = /^(dist\/|README\.md$|LICENSE\.md$|package\.json$)/;
-for (const { path } of pack.files) if (!allowed.test(path)) problems.push(`would publish ${path}`);
+for (const { path } of pack.files) {
+	if (!allowed.test(path)) problems.push(`would publish ${path}`);
+	// n8n loads only the compiled .js; TypeScript files (.d.ts declarations included) in the tarball
+	// break the n8n scanner's node and credential file-name rules (see .ci/scan-package.mjs).
+	else if (path.endsWith('.ts')) problems.push(`would publish TypeScript file ${path}`);
+}
 for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 	if (!existsSync(entry)) problems.push(`n8n entry ${entry} was not built`);
 }
