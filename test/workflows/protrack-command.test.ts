@@ -24,7 +24,7 @@ describe('ProTrack › Command, through the n8n engine', () => {
 	const send = (parameters: INodeParameters, extra = {}) =>
 		commandNode('ProTrack', 'send', parameters, extra);
 
-	const sendAndWait = (parameters: INodeParameters, extra = {}) =>
+	const sendAndAwait = (parameters: INodeParameters, extra = {}) =>
 		commandNode('ProTrack', 'sendAndAwaitAnswer', parameters, extra);
 
 	/** Commands the simulator received during the test (its list survives clearLog). */
@@ -219,12 +219,24 @@ describe('ProTrack › Command, through the n8n engine', () => {
 		});
 	});
 
-	describe('Send and Wait for Response', () => {
+	describe('Send and Await Answer', () => {
+		it("still runs in workflows saved with the operation's old value, sendAndWait", async () => {
+			fx.sim.setCommandBehaviour(online[3], { replyAfterMs: 0 });
+			const result = await fx.n8n.run(
+				itemsInto(
+					[{}],
+					commandNode('ProTrack', 'sendAndWait', { imei: device(online[3]), command: 'lockDoor', pollInterval: 1, maxTries: 3 }),
+				),
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.output('ProTrack')[0].json).toMatchObject({ imei: online[3], command: 'LOCKDOOR', answered: true });
+		});
+
 		it('returns the answer of a device that answers after 2.5 s, with the number of checks it took', async () => {
 			const before = fx.sim.commands.length;
 			fx.sim.setCommandBehaviour(online[3], { replyAfterMs: 2500 });
 			const result = await fx.n8n.run(
-				itemsInto([{}], sendAndWait({ imei: device(online[3]), command: 'stopEngine', pollInterval: 1, maxTries: 30 })),
+				itemsInto([{}], sendAndAwait({ imei: device(online[3]), command: 'stopEngine', pollInterval: 1, maxTries: 30 })),
 			);
 			expect(result.error).toBeUndefined();
 			const sent = commandsSince(before);
@@ -253,7 +265,7 @@ describe('ProTrack › Command, through the n8n engine', () => {
 			fx.sim.setCommandBehaviour(online[3], { replyAfterMs: 3000, response: 'Engine stopped' });
 			const started = Date.now();
 			const result = await fx.n8n.run(
-				itemsInto([{}], sendAndWait({ imei: device(online[3]), command: 'stopEngine', pollInterval: 1, maxTries: 30 })),
+				itemsInto([{}], sendAndAwait({ imei: device(online[3]), command: 'stopEngine', pollInterval: 1, maxTries: 30 })),
 			);
 			const elapsedMs = Date.now() - started;
 			expect(result.error).toBeUndefined();
@@ -279,7 +291,7 @@ describe('ProTrack › Command, through the n8n engine', () => {
 			fx.sim.setCommandBehaviour(online[3], { never: true });
 			const started = Date.now();
 			const result = await fx.n8n.run(
-				itemsInto([{}], sendAndWait({ imei: device(online[3]), command: 'lockDoor', pollInterval: 1, maxTries: 3 })),
+				itemsInto([{}], sendAndAwait({ imei: device(online[3]), command: 'lockDoor', pollInterval: 1, maxTries: 3 })),
 			);
 			expect(result.error).toBeUndefined();
 			expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
@@ -296,7 +308,7 @@ describe('ProTrack › Command, through the n8n engine', () => {
 			const result = await fx.n8n.run(
 				itemsInto(
 					[{}],
-					sendAndWait({ imei: device(online[3]), command: 'lockDoor', pollInterval: 1, maxTries: 3, onTimeout: 'fail' }),
+					sendAndAwait({ imei: device(online[3]), command: 'lockDoor', pollInterval: 1, maxTries: 3, onTimeout: 'fail' }),
 				),
 			);
 			const commandId = commandsSince(before)[0].commandid;
@@ -309,7 +321,7 @@ describe('ProTrack › Command, through the n8n engine', () => {
 			const result = await fx.n8n.run(
 				itemsInto(
 					[{}],
-					sendAndWait(
+					sendAndAwait(
 						{ imei: device(online[3]), command: 'lockDoor', pollInterval: 1, maxTries: 1, onTimeout: 'fail' },
 						{ onError: 'continueRegularOutput' },
 					),
@@ -322,7 +334,7 @@ describe('ProTrack › Command, through the n8n engine', () => {
 		it('reports an offline device with the documented code 20017 and never starts polling', async () => {
 			const offline = fx.sim.imeis()[11];
 			fx.sim.setDeviceState(offline, { datastatus: DataStatus.offline });
-			const result = await fx.n8n.run(itemsInto([{}], sendAndWait({ imei: device(offline), command: 'stopEngine' })));
+			const result = await fx.n8n.run(itemsInto([{}], sendAndAwait({ imei: device(offline), command: 'stopEngine' })));
 			expect(result.error?.message).toMatch(/20017/);
 			expect(result.error?.message).toMatch(/Device is offline/);
 			expect(fx.sim.requests('/api/command/send')).toHaveLength(1);
@@ -334,7 +346,7 @@ describe('ProTrack › Command, through the n8n engine', () => {
 			fx.sim.setCommandBehaviour(online[3], { never: true });
 			fx.sim.inject({ path: '/api/command/query', fault: { kind: 'body', body: { code: 10007, message: '' } } });
 			const result = await fx.n8n.run(
-				itemsInto([{}], sendAndWait({ imei: device(online[3]), command: 'stopEngine', pollInterval: 1, maxTries: 3 })),
+				itemsInto([{}], sendAndAwait({ imei: device(online[3]), command: 'stopEngine', pollInterval: 1, maxTries: 3 })),
 			);
 			const commandId = commandsSince(before)[0].commandid;
 			expect(result.error?.message).toContain(`command ID ${commandId}`);
@@ -353,7 +365,7 @@ describe('ProTrack › Command, through the n8n engine', () => {
 				['an unknown On Timeout', { onTimeout: '={{ "retry" }}' }, /On Timeout.*retry/],
 			])('%s', async (_label, parameters, message) => {
 				const result = await fx.n8n.run(
-					itemsInto([{}], sendAndWait({ imei: device(online[3]), command: 'lockDoor', ...parameters })),
+					itemsInto([{}], sendAndAwait({ imei: device(online[3]), command: 'lockDoor', ...parameters })),
 				);
 				expect(result.error?.message).toMatch(message);
 				expect(fx.sim.log).toHaveLength(0);

@@ -258,7 +258,19 @@ describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through th
 			expect(Number(calls[0].query.begintime)).toBe(day + 10 * 3600);
 			expect(Number(calls[0].query.endtime)).toBe(day + 13 * 3600);
 			expect(result.output('ProTrack')[0].json).toEqual(
-				expect.objectContaining({ startTime: isoOf(day + 10 * 3600), endTime: isoOf(day + 13 * 3600), windows: 1 }),
+				expect.objectContaining({
+					startTime: isoOf(day + 10 * 3600),
+					endTime: isoOf(day + 13 * 3600),
+					windows: 1,
+					rangeWidened: true,
+					requestedStartTime: isoOf(day + 10 * 3600 + 15 * 60),
+					requestedEndTime: isoOf(day + 12 * 3600 + 40 * 60 + 20),
+				}),
+			);
+			// The user is told above the output that the mileage covers more than was asked.
+			const hints = result.run.data.resultData.runData.ProTrack[0].hints ?? [];
+			expect(hints.map((hint) => hint.message).join(' ')).toContain(
+				`${isoOf(day + 10 * 3600 + 15 * 60)} – ${isoOf(day + 12 * 3600 + 40 * 60 + 20)} became ${isoOf(day + 10 * 3600)} – ${isoOf(day + 13 * 3600)}`,
 			);
 		});
 

@@ -1,9 +1,17 @@
 /** /api/authorization and the access-token check of every other endpoint. */
+import type { TokenRefusal } from '../common/tokens';
 import { md5 } from './accounts';
 import { ProTrackCode, ProTrackError } from './codes';
 import { optional, parameterError, required, type Params } from './params';
 import type { ProTrackState } from './state';
 import type { ProTrackAccount } from './types';
+
+/** ProTrack keeps one token per account: a new login makes the previous token invalid (10011). */
+const TOKEN_REFUSALS: Readonly<Record<TokenRefusal, number>> = {
+	unknown: ProTrackCode.tokenNotFound,
+	replaced: ProTrackCode.tokenInvalid,
+	expired: ProTrackCode.tokenOutOfDate,
+};
 
 /**
  * GET /api/authorization?time&account&signature, signature = md5(md5(password) + time).
@@ -50,7 +58,7 @@ export function authenticate(state: ProTrackState, params: Params): ProTrackAcco
 	}
 	const check = state.tokens.check(token, state.nowMs());
 	if (!check.ok) {
-		throw new ProTrackError(check.code);
+		throw new ProTrackError(TOKEN_REFUSALS[check.refusal]);
 	}
 	const caller = state.accounts.get(check.account);
 	if (!caller) {

@@ -1,28 +1,16 @@
 /** Deterministic device fleet: IMEIs, models, owners and a mix of data statuses. */
-import { SeededRandom, hashSeed } from '../framework';
+import { WORLD_CITIES, placeNear } from '../common/geo';
+import { makeImei } from '../common/imei';
+import { SeededRandom, hashSeed } from '../common/random';
+import { DAY_SECONDS, dayStartOf } from '../common/time';
 import { DataStatus } from './codes';
-import { round6 } from './geo';
 import type { ProTrackAccount, ProTrackDevice } from './types';
 
-export const DAY_SECONDS = 86400;
 /** Generated history covers today and the 29 days before (UTC days). */
 export const HISTORY_DAYS = 30;
 
 const DEVICE_TYPES = ['VT05S', 'GT06N', 'TK905', 'VT200', 'JM-VL01'] as const;
 const IMEI_TAC = '35889905';
-
-const CITIES = [
-	{ longitude: 113.909813, latitude: 22.583197 },
-	{ longitude: 13.404954, latitude: 52.520008 },
-	{ longitude: -87.629798, latitude: 41.878114 },
-	{ longitude: 151.209296, latitude: -33.86882 },
-	{ longitude: -46.633308, latitude: -23.55052 },
-	{ longitude: 28.047305, latitude: -26.204103 },
-] as const;
-
-export function dayStartOf(epochSeconds: number): number {
-	return Math.floor(epochSeconds / DAY_SECONDS) * DAY_SECONDS;
-}
 
 /** 70 % online, the rest offline, never online, expired or blocked, in a fixed pattern of 20. */
 export function dataStatusFor(index: number): number {
@@ -43,25 +31,8 @@ export function dataStatusFor(index: number): number {
 }
 
 /** A 15-digit IMEI: a fixed TAC, a seed-dependent serial and the Luhn check digit. */
-export function makeImei(seed: number, index: number): string {
-	const serial = (hashSeed(seed, 0x1e1) % 900000) + index;
-	const body = IMEI_TAC + String(serial % 1000000).padStart(6, '0');
-	return body + String(luhnCheckDigit(body));
-}
-
-function luhnCheckDigit(body: string): number {
-	let sum = 0;
-	for (let offset = 0; offset < body.length; offset++) {
-		let digit = Number(body[body.length - 1 - offset]);
-		if (offset % 2 === 0) {
-			digit *= 2;
-			if (digit > 9) {
-				digit -= 9;
-			}
-		}
-		sum += digit;
-	}
-	return (10 - (sum % 10)) % 10;
+export function protrackImei(seed: number, index: number): string {
+	return makeImei(IMEI_TAC, (hashSeed(seed, 0x1e1) % 900000) + index);
 }
 
 /**
@@ -115,11 +86,11 @@ export function generateDevice(
 	anchor: number,
 ): ProTrackDevice {
 	const random = new SeededRandom(hashSeed(seed, index, 0xde71));
-	const imei = makeImei(seed, index);
+	const imei = protrackImei(seed, index);
 	const devicetype = random.pick(DEVICE_TYPES);
 	const datastatus = dataStatusFor(index);
 	const neverOnline = datastatus === DataStatus.neverOnline;
-	const city = random.pick(CITIES);
+	const city = random.pick(WORLD_CITIES);
 	const onlinetime = neverOnline ? 0 : anchor - random.int(60, 900) * DAY_SECONDS;
 	const platformduetime = neverOnline
 		? 0
@@ -144,10 +115,7 @@ export function generateDevice(
 		simcard: random.chance(0.8) ? `7${String(random.int(0, 999999999)).padStart(9, '0')}` : '',
 		activatedtime: neverOnline ? 0 : onlinetime - random.int(0, 5 * DAY_SECONDS),
 		userduetime,
-		home: {
-			longitude: round6(city.longitude + random.float(-0.15, 0.15)),
-			latitude: round6(city.latitude + random.float(-0.1, 0.1)),
-		},
+		home: placeNear(city, random),
 		routeStart: neverOnline ? 1 : Math.max(historyStart, onlinetime),
 		routeEnd: routeEndFor(datastatus, anchor, platformduetime, random),
 		odometerBase: neverOnline ? 0 : random.int(5000, 300000) * 1000,

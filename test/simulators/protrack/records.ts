@@ -1,5 +1,5 @@
 /** The response record shapes of the document. */
-import { round6 } from './geo';
+import { round6 } from '../common/geo';
 import type { AlarmRecord, DeviceInfo, ProTrackAccount, ProTrackDevice, RoutePoint } from './types';
 
 const int = (value: number): number => Math.round(value);

@@ -1,4 +1,4 @@
-/** ProTrack in the sandbox and the end-to-end suite (see ../sandbox.ts for the contract). */
+/** ProTrack in the sandbox and the end-to-end suite (see ../provider-contract.ts for the contract). */
 import type { OutputItem, OutputOf, SandboxProvider } from '../provider-contract';
 import { PROTRACK_DEMO, PROTRACK_SUB_ACCOUNTS } from './accounts';
 import { ProTrackSimulator } from './index';
@@ -44,6 +44,7 @@ export const sandbox: SandboxProvider<ProTrackSimulator> = {
 		name: 'ProTrack demo (simulator)',
 		type: 'proTrackApi',
 		data: (baseUrl) => ({ baseUrl, account: PROTRACK_DEMO.account, password: PROTRACK_DEMO.password }),
+		inTests: { loginWaitSeconds: 0 },
 	},
 	accounts: [
 		`account ${PROTRACK_DEMO.account} / password ${PROTRACK_DEMO.password} (distributor, all devices)`,

@@ -1,12 +1,13 @@
 /** Everything the ProTrack simulator knows: accounts, tokens, devices, history, commands, geofences, messages. */
-import { SeededRandom, hashSeed } from '../framework';
+import { SeededRandom, hashSeed } from '../common/random';
+import { RateLimiter } from '../common/rate-limit';
+import { dayStartOf } from '../common/time';
+import { TokenStore } from '../common/tokens';
 import { AccountBook, PROTRACK_DEFAULT_ACCOUNTS } from './accounts';
 import { DataStatus, ProTrackCode, ProTrackError } from './codes';
 import { CommandCenter, mileageOf } from './commands';
-import { assignOwners, dayStartOf, generateDevice } from './devices';
+import { assignOwners, generateDevice } from './devices';
 import { HistoryStore } from './history';
-import { RateLimiter } from './rate-limit';
-import { TokenStore } from './tokens';
 import type {
 	Geofence,
 	ProTrackAccount,
@@ -58,6 +59,7 @@ export class ProTrackState {
 	readonly tokens: TokenStore;
 	readonly history: HistoryStore;
 	readonly commands = new CommandCenter();
+	/** One window for the whole API, counted before the token check; over it, server.ts answers 10009. */
 	readonly rateLimiter = new RateLimiter();
 	readonly geofences: Geofence[] = [];
 	readonly messages: SentMessage[] = [];
@@ -71,7 +73,10 @@ export class ProTrackState {
 		this.clockSkewSeconds = options.clockSkewSeconds ?? 600;
 		this.anchor = Math.floor(this.clock() / 1000);
 		this.accounts = new AccountBook(options.accounts ?? PROTRACK_DEFAULT_ACCOUNTS, this.anchor);
-		this.tokens = new TokenStore((options.tokenLifetimeSeconds ?? 7200) * 1000);
+		this.tokens = new TokenStore({
+			lifetimeMs: (options.tokenLifetimeSeconds ?? 7200) * 1000,
+			onePerAccount: true,
+		});
 		this.history = new HistoryStore(this.seed);
 		const count = options.deviceCount ?? 300;
 		const owners = assignOwners(this.accounts.list(), this.accounts.roots(), count);

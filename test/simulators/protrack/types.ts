@@ -150,7 +150,5 @@ export interface SentMessage {
 	sentAt: number;
 }
 
-export interface RateLimit {
-	maxRequests: number;
-	perMs: number;
-}
+/** Requests beyond maxRequests within perMs are answered 10009. */
+export type { RateLimit } from '../common/rate-limit';

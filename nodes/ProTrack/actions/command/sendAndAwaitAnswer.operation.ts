@@ -58,7 +58,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-const displayOptions = { show: { resource: ['command'], operation: ['sendAndAwaitAnswer'] } };
+// 'sendAndWait' is this operation's value in workflows saved with 0.1.0 (see RENAMED_OPERATIONS in
+// the router): its fields must resolve for those too.
+const displayOptions = { show: { resource: ['command'], operation: ['sendAndAwaitAnswer', 'sendAndWait'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
