@@ -4,8 +4,10 @@
  * package's nodes drawn with its own icon (not the "?" or "install this node" n8n draws for a node it does
  * not know) and with a parameter panel that loads without an error, a parameter issue or a missing
  * credential; and the browser reports no failed request or console error about the package.
- * Then two things that call the simulator from the editor: a device picker's "From list" mode lists the
- * simulator's devices and its search finds one to pick, and "Fetch Test Event" of each trigger puts out an item.
+ * Then what calls the simulator from the editor: a device picker's "From list" mode lists the simulator's
+ * devices and its search finds one to pick; "Fetch Test Event" of each trigger puts out an item; a command
+ * run for several items from the editor answers for each item (not as a human-in-the-loop node); and an
+ * account picker whose provider cannot be reached says so in words.
  *
  * Screenshots of every canvas and panel, the browser's console and n8n's logs go to test-artifacts/e2e/editor.
  */
@@ -252,5 +254,109 @@ describe("the package's nodes in n8n's editor (Debian Chromium)", () => {
 				await editor.closePanel();
 			},
 		);
+	});
+
+	describe('runs and errors in the editor', () => {
+		/** Three devices that answer commands, each as an item, into Command › Send and Await Answer. */
+		function commandWorkflow(imeis: string[]): WorkflowJson {
+			const credentials = { proTrackApi: { id: 'lt-protrack-demo', name: 'ProTrack demo (simulator)' } };
+			return {
+				name: 'e2e: lock three doors from the editor',
+				nodes: [
+					{ id: 'a', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: 'b',
+						name: 'Positions',
+						type: `${PACKAGE.name}.proTrack`,
+						typeVersion: 1,
+						position: [220, 0],
+						parameters: { resource: 'device', operation: 'getLatestLocation', imeis: imeis.join(',') },
+						credentials,
+					},
+					{
+						id: 'c',
+						name: 'Lock doors',
+						type: `${PACKAGE.name}.proTrack`,
+						typeVersion: 1,
+						position: [440, 0],
+						parameters: {
+							resource: 'command',
+							operation: 'sendAndAwaitAnswer',
+							imei: { __rl: true, mode: 'id', value: '={{ $json.imei }}' },
+							command: 'lockDoor',
+							maxTries: 5,
+						},
+						credentials,
+					},
+				],
+				connections: {
+					Start: { main: [[{ node: 'Positions', type: 'main', index: 0 }]] },
+					Positions: { main: [[{ node: 'Lock doors', type: 'main', index: 0 }]] },
+				},
+				settings: {},
+			} as unknown as WorkflowJson;
+		}
+
+		it('Command › Send and Await Answer run for 3 items answers for each, not as a human-in-the-loop node', async () => {
+			const protrack = stack.providers.find((running) => running.provider.name === 'protrack')!;
+			const sim = protrack.sim as ProTrackSimulator;
+			const imeis = sim.onlineImeis().slice(0, 3);
+			const created = await stack.n8n.rest<{ id: string }>('POST', '/workflows', { ...commandWorkflow(imeis), active: false });
+			await editor.openWorkflow(created.id, 3);
+			await editor.page.locator('[data-test-id="execute-workflow-button"]').click();
+			const lockDoors = editor.canvasNode('Lock doors');
+			await waitFor(
+				'"Lock doors" to finish the run started from the editor',
+				async () =>
+					(await lockDoors.locator('[data-test-id="canvas-node-status-success"]').count()) > 0 ||
+					(await editor.page.locator('[data-test-id="canvas-node-status-error"]').count()) > 0,
+				120_000,
+			);
+			const panel = await editor.openPanel('Lock doors');
+			const output = panel.locator('[data-test-id="output-panel"]');
+			const count = output.locator('[data-test-id="ndv-items-count"]');
+			await waitFor('the output of "Lock doors" to show', async () => (await count.count()) > 0, 30_000);
+			await editor.screenshot('send-and-await-answer--3-items.png');
+			const text = await panel.innerText();
+			expect(await editor.panelProblems(panel)).toEqual([]);
+			expect(text).not.toMatch(/run only once|first input item|waiting for user input/i);
+			expect(await count.first().innerText()).toMatch(/^3 items$/);
+			expect(await output.innerText()).toMatch(/answered/);
+			expect(sim.commands.filter((command) => imeis.includes(command.imei)).length).toBeGreaterThanOrEqual(3);
+			await editor.closePanel();
+		});
+
+		it('an account picker whose provider cannot be reached says so in words', async () => {
+			const protrack = stack.providers.find((running) => running.provider.name === 'protrack')!;
+			const example = EXAMPLES.find((candidate) =>
+				candidate.json.nodes.some((node) => node.type === `${PACKAGE.name}.proTrack` && node.parameters.operation === 'getMany'),
+			)!;
+			const node = example.json.nodes.find((candidate) => candidate.parameters.operation === 'getMany')!;
+			// Every sub-account list request is cut off without an answer, as when the host is unreachable.
+			protrack.sim.inject({ path: '/api/user/list', times: Infinity, fault: { kind: 'reset' } });
+			try {
+				await editor.openWorkflow(imported(example.key).id, example.json.nodes.length);
+				const panel = await editor.openPanel(node.name);
+				const input = panel
+					.locator('[data-test-id="parameter-item"]')
+					.filter({ hasText: 'Account Name or ID' })
+					.locator('input')
+					.first();
+				await waitFor(
+					'the account picker to give up loading its options',
+					async () => /Error fetching options/.test(await input.inputValue()),
+					90_000,
+				);
+				// n8n shows why in the parameter's issues tooltip.
+				const said = (await editor.panelProblems(panel)).join(' | ');
+				await editor.screenshot(`${example.key}--account-picker-unreachable.png`);
+				expect(said).not.toContain('[object Object]');
+				expect(said).toMatch(/Could not reach ProTrack/);
+			} finally {
+				protrack.sim.clearFaults();
+				editor.takeProblems();
+				await editor.page.keyboard.press('Escape');
+			}
+		});
 	});
 });

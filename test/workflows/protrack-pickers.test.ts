@@ -37,4 +37,20 @@ describe('ProTrack pickers, through n8n load-options contexts', () => {
 		expect(options[0]).toEqual({ name: "The Credential's Account", value: '' });
 		for (const sub of PROTRACK_SUB_ACCOUNTS) expect(options.map((option) => option.value)).toContain(sub.account);
 	});
+
+	it.each([
+		['loadOptions', 'getAccountsOrOwn', '/api/user/list'],
+		['listSearch', 'searchDevices', '/api/device/list'],
+	] as const)(
+		'%s %s fails with a NodeOperationError in words when ProTrack cannot be reached (the editor prints a NodeApiError as [object Object])',
+		async (kind, method, path) => {
+			fx.sim.inject({ path, times: Infinity, fault: { kind: 'status', status: 404, body: 'Not Found' } });
+			const failure = await fx.n8n.loadOptions(workflow(), 'ProTrack', kind, method).then(
+				() => undefined,
+				(error: unknown) => error as Error,
+			);
+			expect(failure?.name).toBe('NodeOperationError');
+			expect(failure?.message).toBe('HTTP 404 from ProTrack');
+		},
+	);
 });

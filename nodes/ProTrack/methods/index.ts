@@ -4,6 +4,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { withReadablePickerErrors } from '../../shared/pickerErrors';
 import { listDevices, listSubAccounts } from '../transport/api';
 
 function matches(filter: string | undefined, ...fields: unknown[]): boolean {
@@ -17,7 +18,7 @@ export async function searchDevices(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const devices = await listDevices(this);
+	const devices = await withReadablePickerErrors(this, async () => await listDevices(this));
 	return {
 		results: devices
 			.filter((device) => matches(filter, device.imei, device.devicename, device.platenumber))
@@ -31,7 +32,7 @@ export async function searchDevices(
 
 /** Sub-accounts of the credential's account, for account pickers. */
 export async function getSubAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const users = await listSubAccounts(this);
+	const users = await withReadablePickerErrors(this, async () => await listSubAccounts(this));
 	return users.map((user) => ({
 		name: user.username ? `${user.account} (${user.username})` : String(user.account),
 		value: String(user.account),

@@ -1,0 +1,18 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Runs a picker's loader (loadOptions, listSearch) so that its failure reads as words in the editor.
+ * n8n 2.40's editor hands a NodeApiError from these endpoints to the parameter as the raw response
+ * object, which it then prints as "[object Object]"; the same error as a NodeOperationError is shown
+ * with its message ("Could not reach ProTrack: ...").
+ */
+export async function withReadablePickerErrors<T>(context: ILoadOptionsFunctions, load: () => Promise<T>): Promise<T> {
+	try {
+		return await load();
+	} catch (error) {
+		if (!(error instanceof NodeApiError)) throw error;
+		const description = typeof error.description === 'string' ? error.description : undefined;
+		throw new NodeOperationError(context.getNode(), error.message, { description });
+	}
+}
