@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import { PACKAGE } from './communityPackage';
-import { CHROMIUM } from './debian';
+import { CHROMIUM, programPath } from './programs';
 import { waitFor } from './processes';
 import type { Runtime } from './runtime';
 
@@ -35,10 +35,10 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync',
 ];
 
-/** Debian's Chromium, driven by the runtime's playwright-core (it is not a dependency of the package). */
+/** Chromium (see programs.ts), driven by the runtime's playwright-core (it is not a dependency of the package). */
 export async function launchChromium(runtime: Runtime): Promise<Browser> {
 	const { chromium } = runtime.require('playwright-core') as typeof import('playwright-core');
-	return await chromium.launch({ executablePath: CHROMIUM.path, headless: true, args: CHROMIUM_ARGS, timeout: PAGE_LOAD_MS });
+	return await chromium.launch({ executablePath: programPath(CHROMIUM), headless: true, args: CHROMIUM_ARGS, timeout: PAGE_LOAD_MS });
 }
 
 /** What the editor shows for a node on the canvas where its icon belongs. */

@@ -1,5 +1,5 @@
 /**
- * Redis and PostgreSQL for n8n's queue mode, from Debian's packages: a throwaway redis-server and a
+ * Redis and PostgreSQL for n8n's queue mode (found by programs.ts: environment, PATH or Debian's packages): a throwaway redis-server and a
  * throwaway PostgreSQL cluster, each in its own temporary folder on a free port of 127.0.0.1, logging
  * into the test's artifacts. PostgreSQL refuses to run as root, so when the suite runs as root (as in CI)
  * the cluster belongs to the `postgres` system user. stop() ends both and deletes their folders.
@@ -7,14 +7,13 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-import { POSTGRES, REDIS } from './debian';
+import { POSTGRES, programDir, programPath, REDIS } from './programs';
 import { freePort, run, startService, waitFor, type Service } from './processes';
 
 const HOST = '127.0.0.1';
-const POSTGRES_BIN = dirname(POSTGRES.path);
 const POSTGRES_USER = 'postgres';
 
 export interface PostgresDatabase {
@@ -42,7 +41,7 @@ export interface QueueServicesOptions {
 	timeoutMs?: number;
 }
 
-/** Starts Redis and PostgreSQL (programs from ensureDebianPrograms([REDIS, POSTGRES])) and waits until both answer. */
+/** Starts Redis and PostgreSQL (programs from ensurePrograms([REDIS, POSTGRES])) and waits until both answer. */
 export async function startQueueServices(options: QueueServicesOptions): Promise<QueueServices> {
 	const name = options.name ?? 'queue';
 	const timeoutMs = options.timeoutMs ?? 120_000;
@@ -87,7 +86,7 @@ async function startRedis(
 	const port = await freePort();
 	const service = startService(
 		'redis',
-		REDIS.path,
+		programPath(REDIS),
 		[
 			'--port', String(port),
 			'--bind', HOST,
@@ -146,7 +145,7 @@ async function startPostgres(
 	if (owner) await run('chown', ['-R', `${owner.uid}:${owner.gid}`, dir], { label: `chown ${dir}` });
 
 	await run(
-		...asOwner(owner, join(POSTGRES_BIN, 'initdb'), [
+		...asOwner(owner, join(programDir(POSTGRES), 'initdb'), [
 			'--pgdata', data,
 			'--username', POSTGRES_USER,
 			'--pwfile', passwordFile,
@@ -163,7 +162,7 @@ async function startPostgres(
 	// A cluster thrown away after the test: durability settings off for speed.
 	const service = startService(
 		'postgres',
-		join(POSTGRES_BIN, 'postgres'),
+		join(programDir(POSTGRES), 'postgres'),
 		[
 			'-D', data,
 			'-p', String(port),
@@ -185,7 +184,7 @@ async function startPostgres(
 		`PostgreSQL on ${HOST}:${port}`,
 		async () => {
 			if (exited(service)) return true;
-			const ready = await run(join(POSTGRES_BIN, 'pg_isready'), ['-h', HOST, '-p', String(port), '-t', '2'], {
+			const ready = await run(join(programDir(POSTGRES), 'pg_isready'), ['-h', HOST, '-p', String(port), '-t', '2'], {
 				allowFailure: true,
 				timeoutMs: 10_000,
 			});
@@ -205,7 +204,7 @@ async function startPostgres(
 	};
 	// As the superuser over the cluster's own socket (trusted), then as n8n over TCP with its password.
 	await run(
-		...asOwner(owner, join(POSTGRES_BIN, 'psql'), [
+		...asOwner(owner, join(programDir(POSTGRES), 'psql'), [
 			'-h', dir,
 			'-p', String(port),
 			'-U', POSTGRES_USER,
@@ -216,7 +215,7 @@ async function startPostgres(
 		]),
 		{ label: 'psql (create the n8n database)', logFile: setupLog, cwd: dir },
 	);
-	await run(join(POSTGRES_BIN, 'psql'), ['-h', HOST, '-p', String(port), '-U', database.user, '-d', database.database, '-c', 'SELECT 1'], {
+	await run(join(programDir(POSTGRES), 'psql'), ['-h', HOST, '-p', String(port), '-U', database.user, '-d', database.database, '-c', 'SELECT 1'], {
 		env: { ...process.env, PGPASSWORD: database.password },
 		label: 'psql (n8n signs in with its password)',
 		logFile: setupLog,

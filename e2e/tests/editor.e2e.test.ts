@@ -21,7 +21,7 @@ import type { ProTrackSimulator } from '../../test/simulators/protrack';
 import type { TriggerExampleCheck } from '../../test/simulators/provider-contract';
 import { artifactsDir } from '../lib/artifacts';
 import { PACKAGE, packageNodeTypes } from '../lib/communityPackage';
-import { CHROMIUM, ensureDebianPrograms } from '../lib/debian';
+import { CHROMIUM, ensurePrograms } from '../lib/programs';
 import { Editor, launchChromium, slug, type NodeTypeEntry } from '../lib/editor';
 import { OWNER, type WorkflowJson } from '../lib/n8n';
 import { waitFor } from '../lib/processes';
@@ -44,7 +44,7 @@ beforeAll(async () => {
 	for (const file of readdirSync(ARTIFACTS).filter((name) => name.endsWith('.png') || name.endsWith('console.log'))) {
 		rmSync(join(ARTIFACTS, file));
 	}
-	await ensureDebianPrograms([CHROMIUM]);
+	await ensurePrograms([CHROMIUM]);
 	const runtime = await ensureRuntime();
 	stack = await Stack.create({ runtime, name: 'editor', artifacts: ARTIFACTS });
 	await stack.n8n.start();

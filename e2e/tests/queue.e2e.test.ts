@@ -16,7 +16,7 @@ import { join } from 'node:path';
 
 import { AUTHORIZATION_PATH, type ProTrackSimulator } from '../../test/simulators/protrack';
 import { artifactsDir } from '../lib/artifacts';
-import { ensureDebianPrograms, POSTGRES, REDIS } from '../lib/debian';
+import { ensurePrograms, POSTGRES, REDIS } from '../lib/programs';
 import type { ExecutionRecord, WorkflowJson } from '../lib/n8n';
 import { run, waitFor, type Service } from '../lib/processes';
 import { startQueueServices, type QueueServices } from '../lib/queueServices';
@@ -137,7 +137,7 @@ describe('queue mode: n8n main + 2 workers on Redis and PostgreSQL', () => {
 		rmSync(ARTIFACTS, { recursive: true, force: true });
 		mkdirSync(ARTIFACTS, { recursive: true });
 		figures.build = await buildState();
-		await ensureDebianPrograms([REDIS, POSTGRES]);
+		await ensurePrograms([REDIS, POSTGRES]);
 		services = await startQueueServices({ artifacts: ARTIFACTS });
 		// The database must be up now: Stack.create imports the credential and examples with n8n's CLI.
 		const runtime = await ensureRuntime();
