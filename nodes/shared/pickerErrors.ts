@@ -11,8 +11,10 @@ export async function withReadablePickerErrors<T>(context: ILoadOptionsFunctions
 	try {
 		return await load();
 	} catch (error) {
-		if (!(error instanceof NodeApiError)) throw error;
-		const description = typeof error.description === 'string' ? error.description : undefined;
-		throw new NodeOperationError(context.getNode(), error.message, { description });
+		const description =
+			(error instanceof NodeApiError || error instanceof NodeOperationError) && typeof error.description === 'string'
+				? error.description
+				: undefined;
+		throw new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), { description });
 	}
 }
