@@ -96,7 +96,7 @@ async function main() {
 			command: 'lockDoor',
 		}),
 	);
-	await measure('Send and wait, device answers after 3 s', sim, async () =>
+	await measure('Send and await answer, device answers after 3 s', sim, async () =>
 		(await n8n.run(sendAndWait)).output('ProTrack').length,
 	);
 	await sim.stop();
