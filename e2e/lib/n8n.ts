@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { installInto } from './communityPackage';
+import { installInto, installPackageFolder } from './communityPackage';
 import { freePort, run, startService, waitFor, type RunResult, type Service } from './processes';
 import type { Runtime } from './runtime';
 
@@ -46,6 +46,8 @@ export interface N8nOptions {
 	userFolder?: string;
 	/** Extra environment for every process (database, queue mode...). */
 	env?: NodeJS.ProcessEnv;
+	/** Further community packages to install next to this one (test-only packages: folder with package.json + dist/). */
+	extraPackages?: Array<{ name: string; dir: string }>;
 }
 
 export class N8n {
@@ -66,6 +68,7 @@ export class N8n {
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		mkdirSync(this.userFolder, { recursive: true });
 		installInto(this.userFolder);
+		for (const extra of options.extraPackages ?? []) installPackageFolder(this.userFolder, extra.dir, extra.name);
 	}
 
 	/** A new installation with this package in it (nothing is started yet). */
@@ -84,7 +87,9 @@ export class N8n {
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
-			WEBHOOK_URL: `${this.baseUrl}/`,
+			// The public address n8n gives webhook triggers (getNodeWebhookUrl) and so registers at providers
+			// (WEBHOOK_URL is its deprecated name in n8n 2.x).
+			N8N_WEBHOOK_URL: `${this.baseUrl}/`,
 			N8N_EDITOR_BASE_URL: `${this.baseUrl}/`,
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_SECURE_COOKIE: 'false',
@@ -263,6 +268,11 @@ export class N8n {
 		if (publication?.status !== 'published') {
 			throw new Error(`Publishing workflow ${workflowId} ended ${publication?.status}: ${JSON.stringify(publication?.triggers)}`);
 		}
+	}
+
+	/** Deactivates (unpublishes) a workflow through the public API, as the editor's toggle does. */
+	async deactivate(workflowId: string): Promise<void> {
+		await this.publicApi('POST', `/workflows/${workflowId}/deactivate`);
 	}
 
 	/** Every finished execution of a workflow, with its data, oldest first. */

@@ -2,13 +2,16 @@
  * The sandbox stack: every provider's simulator, one real n8n with this package installed, a credential
  * per provider pointing at its simulator, and every workflow of examples/. The sandbox and each e2e
  * test file build their own. Providers come from test/simulators/<provider>/sandbox.ts, workflows from
- * examples/: adding either needs no change here.
+ * examples/: adding either needs no change here. With `testOnly`, the test-only providers (test/webhook-demo)
+ * join: their simulators, credentials and examples, and their nodes as a second community package
+ * compiled for this stack only.
  */
 import { createHash } from 'node:crypto';
 
 import type { Simulator } from '../../test/simulators/framework';
 import { sandboxExamples, type SandboxExample, type SandboxProvider } from '../../test/simulators/provider-contract';
 import { startAllSimulators } from '../../test/simulators/start';
+import { buildTestOnlyPackage, type BuiltTestPackage } from './communityPackage';
 import { N8n, type StoredCredential, type WorkflowJson } from './n8n';
 import type { Runtime } from './runtime';
 
@@ -46,6 +49,8 @@ export interface StackOptions {
 	n8nPort?: number;
 	/** Extra n8n environment (queue mode, database). */
 	env?: NodeJS.ProcessEnv;
+	/** Also the test-only providers and their package (e2e triggers suite only; never the sandbox). */
+	testOnly?: boolean;
 }
 
 export class Stack {
@@ -54,26 +59,33 @@ export class Stack {
 		readonly providers: RunningProvider[],
 		readonly examples: Example[],
 		private readonly stopSimulators: () => Promise<void>,
+		private readonly testPackages: BuiltTestPackage[] = [],
 	) {}
 
 	/** Starts the simulators and prepares n8n (credentials and examples imported); n8n itself is not started. */
 	static async create(options: StackOptions): Promise<Stack> {
-		const simulators = await startAllSimulators({ freePorts: !options.fixedPorts });
+		const simulators = await startAllSimulators({ freePorts: !options.fixedPorts, testOnly: options.testOnly === true });
 		const providers = simulators.simulators.map(({ provider, simulator }) => ({ provider, sim: simulator }));
+		const testPackages: BuiltTestPackage[] = [];
 		try {
+			for (const { provider } of providers) {
+				if (provider.testOnly) testPackages.push(await buildTestOnlyPackage(provider.testOnly.package));
+			}
 			const n8n = await N8n.create({
 				runtime: options.runtime,
 				name: options.name,
 				artifacts: options.artifacts,
 				port: options.n8nPort,
 				env: options.env,
+				extraPackages: testPackages,
 			});
 			const examples = loadExamples(providers.map((running) => running.provider));
 			await n8n.importCredentials(providers.map(({ provider, sim }) => credentialFor(provider, sim)));
 			await n8n.importWorkflows(examples.map((example) => example.json));
-			return new Stack(n8n, providers, examples, simulators.stop);
+			return new Stack(n8n, providers, examples, simulators.stop, testPackages);
 		} catch (error) {
 			await simulators.stop();
+			for (const built of testPackages) built.remove();
 			throw error;
 		}
 	}
@@ -85,6 +97,7 @@ export class Stack {
 	async stop(): Promise<void> {
 		await this.n8n.stop();
 		await this.stopSimulators();
+		for (const built of this.testPackages) built.remove();
 	}
 }
 

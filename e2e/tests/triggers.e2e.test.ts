@@ -1,14 +1,25 @@
 /**
  * Every example that starts with one of this package's triggers is activated in a running n8n (through
- * the public API, as the editor's toggle does). Its provider's simulator then produces events in two
- * rounds, a poll apart; each event must start exactly one execution (no misses, no repeats on later
- * polls), every execution must succeed, and the rest of the workflow must have done its part.
+ * the public API, as the editor's toggle does).
+ * - Polling triggers: the provider's simulator produces events in two rounds, a poll apart; each event
+ *   must start exactly one execution (no misses, no repeats on later polls).
+ * - Webhook triggers: activation must have registered exactly one n8n webhook URL at the simulator; the
+ *   simulator POSTs signed callbacks (each must start exactly one execution, without any poll wait) and
+ *   forged and unsigned ones (each must be answered 401 and start none); deactivation must remove the
+ *   registration. The test-only demo provider (test/webhook-demo, its node a second community package
+ *   compiled for this run) proves this path until real webhook providers exist.
+ * Every execution must succeed, and the rest of the workflow must have done its part.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Simulator } from '../../test/simulators/framework';
-import type { TriggerExampleCheck } from '../../test/simulators/provider-contract';
+import {
+	isWebhookCheck,
+	sandboxProviders,
+	type TriggerExampleCheck,
+	type WebhookTriggerExampleCheck,
+} from '../../test/simulators/provider-contract';
 import { artifactsDir } from '../lib/artifacts';
 import { nodeOutput, type ExecutionRecord } from '../lib/n8n';
 import { waitFor } from '../lib/processes';
@@ -18,19 +29,26 @@ import { Stack, loadExamples, type Example } from '../lib/stack';
 const artifacts = artifactsDir('triggers');
 /** Polling triggers run at most once a minute; a round waits for up to two polls. */
 const ROUND_TIMEOUT_MS = 150_000;
+/** Webhook executions start as the callback arrives; this only bounds the wait for n8n to record them. */
+const WEBHOOK_TIMEOUT_MS = 30_000;
+/** After the refused callbacks: how long an execution they wrongly started would have to show up. */
+const REFUSED_SETTLE_MS = 5_000;
 
-const triggered = loadExamples().filter((example) => example.check.kind === 'trigger');
+const triggered = loadExamples(sandboxProviders({ testOnly: true })).filter((example) => example.check.kind === 'trigger');
+const polling = triggered.filter((example) => !isWebhookCheck(example.check));
+const webhooks = triggered.filter((example) => isWebhookCheck(example.check));
 let stack: Stack;
 
 beforeAll(async () => {
-	stack = await Stack.create({ runtime: await ensureRuntime(), name: 'triggers', artifacts });
+	stack = await Stack.create({ runtime: await ensureRuntime(), name: 'triggers', artifacts, testOnly: true });
 	await stack.n8n.start();
 	await stack.n8n.signInAsOwner();
 	for (const example of triggered) await stack.n8n.activate(example.id);
+	if (polling.length === 0) return;
 	// A trigger's first poll only notes where the event history stands, and n8n 2.40 runs it at the
 	// first tick of the poll schedule, not at activation: wait one poll period, then for the
 	// simulators to go quiet, before any event is produced.
-	await new Promise((resolve) => setTimeout(resolve, Math.max(...triggered.map(pollPeriodMs)) + 2000));
+	await new Promise((resolve) => setTimeout(resolve, Math.max(...polling.map(pollPeriodMs)) + 2000));
 	await waitFor(
 		'the first polls to finish',
 		() => stack.providers.every(({ sim }) => Date.now() - Math.max(0, ...sim.requests().map((r) => r.at)) > 3000),
@@ -70,9 +88,12 @@ async function observe(example: Example, check: TriggerExampleCheck<Simulator>):
 }
 
 describe('trigger examples, active in a running n8n', () => {
-	it('has trigger examples', () => expect(triggered.length).toBeGreaterThan(0));
+	it('has polling and webhook trigger examples', () => {
+		expect(polling.length).toBeGreaterThan(0);
+		expect(webhooks.length).toBeGreaterThan(0);
+	});
 
-	it.each(triggered.map((example) => [example.key, example] as const))(
+	it.each(polling.map((example) => [example.key, example] as const))(
 		'%s fires once per simulated event, over two rounds of events',
 		async (_key, example) => {
 			const check = example.check as TriggerExampleCheck<Simulator>;
@@ -113,6 +134,63 @@ describe('trigger examples, active in a running n8n', () => {
 				(execution) => check.check?.((node) => nodeOutput({ data: execution.data! }, node), sim) ?? [],
 			);
 			expect(problems).toEqual([]);
+		},
+	);
+
+	it.each(webhooks.map((example) => [example.key, example] as const))(
+		'%s: each signed callback starts one execution at once; forged and unsigned ones get 401 and start none',
+		async (_key, example) => {
+			const check = example.check as WebhookTriggerExampleCheck<Simulator>;
+			const sim = stack.simulatorOf(example.provider);
+			const registered = check.registered(sim);
+			expect(registered).toHaveLength(1);
+			expect(registered[0].startsWith(`${stack.n8n.baseUrl}/webhook/`)).toBe(true);
+
+			const started = Date.now();
+			const keys = await check.fire(sim);
+			expect(keys.length).toBeGreaterThan(0);
+			await waitFor(
+				`${example.key}: executions for ${keys.join(', ')}`,
+				async () => {
+					const { counts } = await observe(example, check);
+					return keys.every((key) => (counts.get(key) ?? 0) > 0);
+				},
+				WEBHOOK_TIMEOUT_MS,
+				500,
+			);
+			const seenAfterMs = Date.now() - started;
+			const refused = await check.sendInvalid(sim);
+			await new Promise((resolve) => setTimeout(resolve, REFUSED_SETTLE_MS));
+			const { counts, executions } = await observe(example, check);
+
+			const callbacks = check.callbacks(sim);
+			const summary = (['signed', 'forged', 'unsigned'] as const).map((kind) => {
+				const sent = callbacks.filter((callback) => callback.kind === kind);
+				const statuses = sent.map((callback) => callback.status);
+				const startedExecutions = sent.reduce((sum, callback) => sum + (counts.get(callback.eventKey) ?? 0), 0);
+				return { kind, callbacks: sent.length, statuses, executions: startedExecutions };
+			});
+			writeFileSync(
+				join(artifacts, `${example.key}.json`),
+				JSON.stringify({ registered, seenAfterMs, callbacks, summary, executions: executions.map((e) => ({ id: e.id, status: e.status, mode: e.mode, ...(e.status === 'success' ? {} : { data: e.data }) })), counts: Object.fromEntries(counts) }, null, 2),
+			);
+			console.log(`e2e webhook trigger ${example.key}: ${JSON.stringify(summary)}; all signed seen after ${seenAfterMs} ms`);
+
+			expect(callbacks.filter((callback) => callback.kind === 'signed').map((callback) => callback.status)).toEqual(keys.map(() => 200));
+			expect(new Set(refused.map((callback) => callback.kind))).toEqual(new Set(['forged', 'unsigned']));
+			expect(refused.map((callback) => callback.status)).toEqual(refused.map(() => 401));
+			// Exactly one execution per signed event, and none carrying a refused callback's event.
+			expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(keys.map((key) => [key, 1])));
+			expect(executions.map((execution) => execution.status)).toEqual(executions.map(() => 'success'));
+			expect(executions.map((execution) => execution.mode)).toEqual(executions.map(() => 'webhook'));
+			const problems = executions.flatMap(
+				(execution) => check.check?.((node) => nodeOutput({ data: execution.data! }, node), sim) ?? [],
+			);
+			expect(problems).toEqual([]);
+
+			// Deactivation runs the trigger's delete: the registration is gone from the provider.
+			await stack.n8n.deactivate(example.id);
+			await waitFor(`${example.key}: its webhook to be removed at the simulator`, () => check.registered(sim).length === 0, WEBHOOK_TIMEOUT_MS, 250);
 		},
 	);
 });

@@ -6,7 +6,10 @@ import type {
 	IVersionedNodeType,
 } from 'n8n-workflow';
 
+import type { TestOnlyPackage } from '../simulators/provider-contract';
 import { STAND_IN_NODES } from './stand-in-nodes';
+
+export type { TestOnlyPackage };
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = require(join(ROOT, 'package.json')) as {
@@ -18,10 +21,15 @@ export const PACKAGE_NAME = manifest.name;
 
 /** package.json lists built files (dist/.../X.node.js); tests load their TypeScript sources. */
 function loadClasses<T>(distPaths: string[]): T[] {
-	return distPaths.map((distPath) => {
-		const source = join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+	return loadSources<T>(distPaths.map((distPath) => distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts')));
+}
+
+/** Instances of the classes in these TypeScript files (paths from the repository root; class named as the file). */
+function loadSources<T>(sourcePaths: string[]): T[] {
+	return sourcePaths.map((sourcePath) => {
+		const source = join(ROOT, sourcePath);
 		const exported = require(source) as Record<string, new () => T>;
-		const className = distPath.split('/').pop()!.split('.')[0];
+		const className = sourcePath.split('/').pop()!.split('.')[0];
 		const Class = exported[className];
 		if (typeof Class !== 'function') throw new Error(`${source} does not export class ${className}`);
 		return new Class();
@@ -61,4 +69,19 @@ export class PackageNodeTypes implements INodeTypes {
 	getKnownTypes() {
 		return {};
 	}
+}
+
+/** The node and credential types every in-process execution of this test file sees. */
+export const NODE_TYPES = new PackageNodeTypes();
+export const CREDENTIAL_TYPES = loadCredentialTypes();
+
+/**
+ * Makes a test-only package's nodes and credentials known to the in-process n8n of this test file (as
+ * installing a second community package does in n8n). Registering the same package again is a no-op.
+ */
+export function registerTestOnlyPackage(pkg: TestOnlyPackage): void {
+	for (const nodeType of loadSources<INodeType>(pkg.nodes)) {
+		NODE_TYPES.types.set(`${pkg.name}.${nodeType.description.name}`, nodeType);
+	}
+	for (const type of loadSources<ICredentialType>(pkg.credentials)) CREDENTIAL_TYPES.set(type.name, type);
 }

@@ -12,7 +12,9 @@ import type {
 import { LoggerProxy, Workflow } from 'n8n-workflow';
 
 import { CredentialStore, TestCredentialsHelper } from './credentials';
-import { loadCredentialTypes, PackageNodeTypes } from './package-types';
+import { CREDENTIAL_TYPES, NODE_TYPES } from './package-types';
+import { WebhookServer } from './webhook-server';
+import { ActiveWorkflow, type WebhookHost } from './webhook-trigger';
 
 export interface WorkflowJson {
 	name?: string;
@@ -31,7 +33,7 @@ export interface RunResult {
 	staticData: IDataObject;
 }
 
-const nodeTypes = new PackageNodeTypes();
+const nodeTypes = NODE_TYPES;
 
 // The engine logs every node error through its logger; tests read errors from the run instead.
 // Run with N8N_LOG_LEVEL=debug to see the engine's log (test/setup-env.js defaults it to silent).
@@ -41,16 +43,36 @@ if (process.env.N8N_LOG_LEVEL === 'silent') {
 		typeof LoggerProxy.init
 	>[0]);
 }
-const credentialTypes = loadCredentialTypes();
+const credentialTypes = CREDENTIAL_TYPES;
 
 /**
  * The n8n engine in this process: one store of credentials shared by every execution run through
  * it, like n8n's database is shared by its processes.
  */
-export class TestN8n {
+export class TestN8n implements WebhookHost {
 	readonly credentials = new CredentialStore();
 
+	/** n8n's public address for webhooks: started by the first activate(), stopped by stop(). */
+	readonly webhookServer = new WebhookServer();
+
 	private readonly helper = new TestCredentialsHelper(this.credentials, credentialTypes);
+
+	/**
+	 * Activates a workflow with webhook triggers as n8n does (checkExists, then create, at the provider)
+	 * with webhook URLs on a local server; requests to them run the trigger's webhook() and the
+	 * executions it starts. Deactivate with the returned object's deactivate().
+	 */
+	async activate(json: WorkflowJson & { id?: string }, staticData: IDataObject = json.staticData ?? {}): Promise<ActiveWorkflow> {
+		await this.webhookServer.start();
+		const active = new ActiveWorkflow(this, json, JSON.stringify(staticData));
+		await active.activate();
+		return active;
+	}
+
+	/** Stops the webhook server (active workflows stay registered at their providers). */
+	async stop(): Promise<void> {
+		await this.webhookServer.stop();
+	}
 
 	/**
 	 * Runs a workflow through WorkflowExecute: as a manual execution, or (mode 'trigger', with the
@@ -99,6 +121,11 @@ export class TestN8n {
 				},
 			},
 		});
+		return this.resultOf(run, workflow);
+	}
+
+	/** @internal the result of a finished run of a workflow. */
+	resultOf(run: IRun, workflow: Workflow): RunResult {
 		const runData = run.data.resultData.runData;
 		return {
 			run,
@@ -172,23 +199,25 @@ export class TestN8n {
 		return await methods[method].call(context, filter);
 	}
 
-	private additionalData(executionId: string, hooks: ExecutionLifecycleHooks) {
+	/** @internal what n8n gives every execution context; URLs point at the webhook server once it runs. */
+	additionalData(executionId: string, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+		const base = this.webhookServer.running ? this.webhookServer.baseUrl : 'http://127.0.0.1';
 		return {
 			credentialsHelper: this.helper,
 			hooks,
 			executionId,
 			currentNodeExecutionIndex: 0,
 			variables: {},
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
-			formBaseUrl: 'http://127.0.0.1/form',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			formTestBaseUrl: 'http://127.0.0.1/form-test',
-			webhookBaseUrl: 'http://127.0.0.1/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-			mcpBaseUrl: 'http://127.0.0.1/mcp',
-			mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
+			restApiUrl: `${base}/rest`,
+			instanceBaseUrl: `${base}/`,
+			formBaseUrl: `${base}/form`,
+			formWaitingBaseUrl: `${base}/form-waiting`,
+			formTestBaseUrl: `${base}/form-test`,
+			webhookBaseUrl: `${base}/webhook`,
+			webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+			webhookTestBaseUrl: `${base}/webhook-test`,
+			mcpBaseUrl: `${base}/mcp`,
+			mcpTestBaseUrl: `${base}/mcp-test`,
 			executeWorkflow: async () => {
 				throw new Error('Sub-workflows are not supported by the test runner');
 			},

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 /**
  * n8n-nodes-base is not installed for the in-process tests (it is large); these stand in for the
- * two base nodes the test workflows need. They behave like the originals for that use.
+ * few base nodes the test workflows need. They behave like the originals for that use.
  */
 class ManualTrigger implements INodeType {
 	description = {
@@ -45,9 +45,29 @@ class TestItems implements INodeType {
 	}
 }
 
+/** Passes its input on unchanged, like n8n's No Operation node. */
+class NoOp implements INodeType {
+	description = {
+		displayName: 'No Operation, do nothing',
+		name: 'noOp',
+		group: ['organization'],
+		version: 1,
+		description: 'No Operation',
+		defaults: { name: 'No Operation, do nothing' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
 export const STAND_IN_NODES: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	// Present in examples next to a Manual Trigger; n8n starts a manual run at the Manual Trigger.
 	'n8n-nodes-base.scheduleTrigger': new ManualTrigger(),
+	'n8n-nodes-base.noOp': new NoOp(),
 	'test.items': new TestItems(),
 };

@@ -3,6 +3,10 @@
  * end-to-end suite (`npm run test:e2e`). Each provider folder here has a `sandbox.ts` exporting
  * `sandbox: SandboxProvider`; `sandboxProviders()` finds them all, so a new provider is picked up by
  * adding its folder, its `sandbox.ts` and its workflows in examples/ — no change to the suite.
+ * Trigger examples are polling (`delivery` 'poll', the default) or webhook ones (`delivery` 'webhook':
+ * the simulator sends signed, forged and unsigned callbacks to the URL n8n registered at it).
+ * Test-only providers (TEST_ONLY_PROVIDER_DIRS, `testOnly` set) prove the harness with nodes that are
+ * never shipped; discovery includes them only when asked ({ testOnly: true }).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,14 +28,59 @@ export interface ManualExampleCheck<S extends Simulator> {
 }
 
 /** An example started by its trigger: activated in a running n8n, it must fire once per event. */
-export interface TriggerExampleCheck<S extends Simulator> {
+interface TriggerCheck<S extends Simulator> {
 	kind: 'trigger';
-	/** Makes the simulator produce events this example's trigger must fire on; returns their keys. */
+	/**
+	 * Makes the simulator produce events this example's trigger must fire on; returns their keys. For a
+	 * webhook trigger: sends each event as a correctly signed callback to the URLs registered at the simulator.
+	 */
 	fire(sim: S): Promise<string[]> | string[];
 	/** The key of the event in one item of the trigger node's output (matches a key `fire` returned). */
 	eventKey(item: OutputItem): string;
 	/** What is wrong with one execution beyond the trigger's own items (e.g. its message was not sent). */
 	check?(output: OutputOf, sim: S): string[];
+}
+
+/** A polling trigger (`polling: true`): n8n polls it on its Poll Times (every minute in the examples). */
+export interface PollingTriggerExampleCheck<S extends Simulator> extends TriggerCheck<S> {
+	delivery?: 'poll';
+}
+
+/** One callback the simulator sent to n8n, and what n8n answered. */
+export interface CallbackRecord {
+	/** signed: a valid signature; forged: a signature that does not match; unsigned: no signature header. */
+	kind: 'signed' | 'forged' | 'unsigned';
+	url: string;
+	/** The key of the event it carried (as eventKey reads it from an item). */
+	eventKey: string;
+	/** HTTP status n8n answered; 0 when it did not answer. */
+	status: number;
+}
+
+/**
+ * A webhook trigger: activation registers n8n's webhook URL at the simulator (webhookMethods create),
+ * deactivation removes it (delete), and the simulator POSTs signed callbacks to it. Events arrive without
+ * any poll, so each must start exactly one execution at once; callbacks with a forged or no signature
+ * must be answered 401 and start nothing.
+ */
+export interface WebhookTriggerExampleCheck<S extends Simulator> extends TriggerCheck<S> {
+	delivery: 'webhook';
+	/** The callback URLs registered at the simulator now (one per active trigger of this example). */
+	registered(sim: S): string[];
+	/**
+	 * Sends callbacks n8n must refuse to every registered URL: at least one with a forged signature and one
+	 * unsigned, each carrying an event of its own (a key `fire` never returns). Returns what n8n answered.
+	 */
+	sendInvalid(sim: S): Promise<CallbackRecord[]>;
+	/** Every callback sent so far (signed, forged, unsigned) with n8n's answers. */
+	callbacks(sim: S): CallbackRecord[];
+}
+
+export type TriggerExampleCheck<S extends Simulator> = PollingTriggerExampleCheck<S> | WebhookTriggerExampleCheck<S>;
+
+/** Whether a trigger example's trigger is a webhook (not a polling) trigger. */
+export function isWebhookCheck<S extends Simulator>(check: ExampleCheck<S>): check is WebhookTriggerExampleCheck<S> {
+	return check.kind === 'trigger' && check.delivery === 'webhook';
 }
 
 export type ExampleCheck<S extends Simulator> = ManualExampleCheck<S> | TriggerExampleCheck<S>;
@@ -48,6 +97,11 @@ export interface SandboxProvider<S extends Simulator = Simulator> {
 		name: string;
 		type: string;
 		data(baseUrl: string): ICredentialDataDecryptedObject;
+		/**
+		 * What the in-process workflow tests change in that data (test/workflows/provider-fixture.ts), e.g.
+		 * no login sharing wait: those tests run one execution at a time.
+		 */
+		inTests?: ICredentialDataDecryptedObject;
 	};
 	/** Lines telling a user which accounts the simulator knows. */
 	accounts: string[];
@@ -63,23 +117,58 @@ export interface SandboxProvider<S extends Simulator = Simulator> {
 	live?(sim: S, say: (line: string) => void): () => void;
 	/** How to check each workflow of examples/ that uses this credential, by file name without `.json`. */
 	examples: Record<string, ExampleCheck<S>>;
+	/**
+	 * Set for providers that exist only to test the harness (test/webhook-demo): they are never in the
+	 * sandbox, `npm run simulators`, examples/ or the shipped package, only where discovery is asked for
+	 * them ({ testOnly: true }: the in-process tests that want them and the e2e triggers suite).
+	 */
+	testOnly?: {
+		/** Folder holding its example workflows (instead of examples/). */
+		examplesDir: string;
+		/** The community package its nodes come in, by TypeScript source (compiled at test time for a real n8n). */
+		package: TestOnlyPackage;
+	};
 }
 
-/** Every provider folder's `sandbox` export, sorted by name. */
-export function sandboxProviders(): SandboxProvider[] {
-	return readdirSync(__dirname, { withFileTypes: true })
+/** A community package that exists only in the tests. */
+export interface TestOnlyPackage {
+	/** Must start with `n8n-nodes-` (n8n loads only such packages); node types are `<name>.<node>`. */
+	name: string;
+	/** Node class files, relative to the repository root; each exports a class named as the file. */
+	nodes: string[];
+	credentials: string[];
+}
+
+export interface DiscoveryOptions {
+	/** Also the test-only providers (TEST_ONLY_PROVIDER_DIRS) and their examples; off by default. */
+	testOnly?: boolean;
+}
+
+/** Folders of test-only providers, each with a sandbox.ts like a provider folder here. */
+export const TEST_ONLY_PROVIDER_DIRS = [join(__dirname, '..', 'webhook-demo')];
+
+/** Every provider folder's `sandbox` export, sorted by name; test-only providers only when asked for. */
+export function sandboxProviders(options: DiscoveryOptions = {}): SandboxProvider[] {
+	const folders = readdirSync(__dirname, { withFileTypes: true })
 		.filter((entry) => entry.isDirectory())
-		.filter((entry) => ['sandbox.ts', 'sandbox.js'].some((file) => existsSync(join(__dirname, entry.name, file))))
-		.map((entry) => {
+		.map((entry) => join(__dirname, entry.name))
+		.filter((dir) => ['sandbox.ts', 'sandbox.js'].some((file) => existsSync(join(dir, file))));
+	const testOnly = options.testOnly ? TEST_ONLY_PROVIDER_DIRS : [];
+	return [...folders, ...testOnly]
+		.map((dir) => {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const loaded = require(join(__dirname, entry.name, 'sandbox')) as { sandbox?: SandboxProvider };
-			if (!loaded.sandbox) throw new Error(`test/simulators/${entry.name}/sandbox.ts exports no 'sandbox'`);
+			const loaded = require(join(dir, 'sandbox')) as { sandbox?: SandboxProvider };
+			if (!loaded.sandbox) throw new Error(`${dir}/sandbox.ts exports no 'sandbox'`);
+			if (Boolean(loaded.sandbox.testOnly) !== testOnly.includes(dir)) {
+				throw new Error(`${dir}/sandbox.ts: only the folders in TEST_ONLY_PROVIDER_DIRS may be (and must be) testOnly`);
+			}
 			return loaded.sandbox;
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export const EXAMPLES_DIR = join(__dirname, '..', '..', 'examples');
+const SHIPPED_PACKAGE = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { name: string }).name;
 
 /** The parts of a workflow file the discovery reads. */
 interface WorkflowFile {
@@ -99,24 +188,30 @@ export interface SandboxExample {
 }
 
 /**
- * Every workflow in examples/, with the provider whose credential it uses and that provider's check of it.
- * Fails when an example uses no sandbox credential or its provider declares no check for it.
+ * Every workflow in examples/ (and in the examples folder of each test-only provider given), with the
+ * provider whose credential it uses and that provider's check of it. Fails when an example uses no
+ * sandbox credential or its provider declares no check for it.
  */
 export function sandboxExamples(providers: SandboxProvider[] = sandboxProviders()): SandboxExample[] {
-	return readdirSync(EXAMPLES_DIR)
-		.filter((file) => file.endsWith('.json'))
-		.sort()
-		.map((file) => {
-			const key = file.replace(/\.json$/, '');
-			const json = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as SandboxExample['json'];
-			const used = new Set(json.nodes.flatMap((node) => Object.values(node.credentials ?? {}).map((ref) => ref.id)));
-			const provider = providers.find((candidate) => used.has(candidate.credential.id));
-			if (!provider) throw new Error(`examples/${file} uses no sandbox credential (${[...used].join(', ')})`);
-			const check = provider.examples[key] as ExampleCheck<Simulator> | undefined;
-			if (!check) throw new Error(`test/simulators/${provider.name}/sandbox.ts has no check for examples/${file}`);
-			const trigger = json.nodes.find(
-				(node) => node.type.startsWith('n8n-nodes-location-tracking.') && node.type.endsWith('Trigger'),
-			);
-			return { key, json, provider, check, trigger: trigger?.name };
-		});
+	const folders = [EXAMPLES_DIR, ...providers.flatMap((provider) => (provider.testOnly ? [provider.testOnly.examplesDir] : []))];
+	const packages = new Set([SHIPPED_PACKAGE, ...providers.flatMap((provider) => (provider.testOnly ? [provider.testOnly.package.name] : []))]);
+	return folders.flatMap((folder) =>
+		readdirSync(folder)
+			.filter((file) => file.endsWith('.json'))
+			.sort()
+			.map((file) => {
+				const key = file.replace(/\.json$/, '');
+				const json = JSON.parse(readFileSync(join(folder, file), 'utf8')) as SandboxExample['json'];
+				const used = new Set(json.nodes.flatMap((node) => Object.values(node.credentials ?? {}).map((ref) => ref.id)));
+				const provider = providers.find((candidate) => used.has(candidate.credential.id));
+				if (!provider) throw new Error(`${join(folder, file)} uses no sandbox credential (${[...used].join(', ')})`);
+				const check = provider.examples[key] as ExampleCheck<Simulator> | undefined;
+				if (!check) throw new Error(`The sandbox.ts of ${provider.name} has no check for ${join(folder, file)}`);
+				const trigger = json.nodes.find((node) => {
+					const dot = node.type.lastIndexOf('.');
+					return packages.has(node.type.slice(0, dot)) && node.type.endsWith('Trigger');
+				});
+				return { key, json, provider, check, trigger: trigger?.name };
+			}),
+	);
 }

@@ -10,6 +10,8 @@ export interface StartOptions {
 	/** true: free ports (tests); default: each provider's fixed sandbox port. */
 	freePorts?: boolean;
 	host?: string;
+	/** Also the test-only providers (e2e triggers suite); never in `npm run simulators` or the sandbox. */
+	testOnly?: boolean;
 }
 
 export interface RunningSimulator {
@@ -31,7 +33,7 @@ export async function startAllSimulators(options: StartOptions = {}): Promise<Ru
 		await Promise.all(running.map((entry) => entry.simulator.stop()));
 	};
 	try {
-		for (const provider of sandboxProviders()) {
+		for (const provider of sandboxProviders({ testOnly: options.testOnly === true })) {
 			const simulator = provider.create();
 			const url = await simulator.start(options.freePorts ? 0 : provider.port, host);
 			running.push({ name: provider.name, url, simulator, provider });
