@@ -4,6 +4,7 @@ import { itemsInto, node, packageNodeType } from '../runner';
 import { md5, PROTRACK_FLEET_EAST, PROTRACK_FLEET_WEST, protrackSignature } from '../simulators/protrack';
 import { sandbox as protrack } from '../simulators/protrack/sandbox';
 import { useProvider } from './provider-fixture';
+import { isoOf } from './time-cursor-oracle';
 
 const PROTRACK = packageNodeType('proTrack');
 
@@ -21,7 +22,6 @@ describe('ProTrack › Account, through the n8n engine', () => {
 		return ((await response.json()) as { code: number }).code;
 	};
 
-	const isoOf = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
 
 	describe('Get Info', () => {
 		it("describes the credential's own account when Account is empty, with role, blocked and createtimeIso", async () => {

@@ -4,6 +4,7 @@ import { itemsInto, node, packageNodeType } from '../runner';
 import type { AlarmRecord } from '../simulators/protrack';
 import { sandbox as protrack } from '../simulators/protrack/sandbox';
 import { useProvider } from './provider-fixture';
+import { isoOf, pagingBegintimes } from './time-cursor-oracle';
 
 const PROTRACK = packageNodeType('proTrack');
 const PAGE_SIZE = 100;
@@ -11,7 +12,6 @@ const DAY = 86400;
 /** 2020-01-01T00:00:00Z: long before any generated history, so only alarms a test adds exist there. */
 const QUIET_TIME = 1577836800;
 
-const iso = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString();
 const rawFields = (alarm: AlarmRecord | IDataObject) => [
 	alarm.type,
 	alarm.longitude,
@@ -22,23 +22,6 @@ const rawFields = (alarm: AlarmRecord | IDataObject) => [
 	alarm.course,
 	String(alarm.geofenceId),
 ];
-
-/**
- * The document's paging rule applied to the true list of system times (ascending): each call
- * returns the first 100 alarms with systemtime >= begintime; after a full page the next call begins
- * at the systemtime of its last alarm; a shorter page is the last. Returns every call's begintime.
- */
-function pagingBegintimes(times: number[], begin: number): number[] {
-	const begintimes: number[] = [];
-	let pageBegin = begin;
-	for (;;) {
-		begintimes.push(pageBegin);
-		const start = times.findIndex((time) => time >= pageBegin);
-		const page = start < 0 ? [] : times.slice(start, start + PAGE_SIZE);
-		if (page.length < PAGE_SIZE) return begintimes;
-		pageBegin = page[PAGE_SIZE - 1];
-	}
-}
 
 describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 	const fx = useProvider(protrack);
@@ -59,7 +42,7 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 		);
 
 	const runFor = (imeis: string, begin: number, end: number, parameters: INodeParameters = {}) =>
-		fx.n8n.run(itemsInto([{}], getMany({ imeis, startTime: iso(begin), endTime: iso(end), ...parameters })));
+		fx.n8n.run(itemsInto([{}], getMany({ imeis, startTime: isoOf(begin), endTime: isoOf(end), ...parameters })));
 
 	/** Thirty days up to now: every online device has more than 100 generated alarms in it. */
 	const month = () => ({ begin: fx.sim.anchor - 30 * DAY, end: fx.sim.anchor });
@@ -91,6 +74,7 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 		const begintimes = pagingBegintimes(
 			expected.map((alarm) => alarm.systemtime),
 			begin,
+			PAGE_SIZE,
 		);
 		expect(calls.map((call) => Number(call.query.begintime))).toEqual(begintimes);
 		expect(calls.length).toBeGreaterThanOrEqual(3);
@@ -128,14 +112,14 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 			speed: 38,
 			course: 270,
 			geofenceId: '12',
-			gpstimeIso: iso(added.gpstime),
-			systemtimeIso: iso(added.systemtime),
+			gpstimeIso: isoOf(added.gpstime),
+			systemtimeIso: isoOf(added.systemtime),
 			location: {
 				provider: 'protrack',
 				deviceId: imei,
 				latitude: added.latitude,
 				longitude: added.longitude,
-				time: iso(added.gpstime),
+				time: isoOf(added.gpstime),
 				speedKmh: 38,
 				headingDeg: 270,
 				accuracyM: null,
@@ -157,6 +141,7 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 		const pages = pagingBegintimes(
 			all.map((alarm) => alarm.systemtime),
 			begin,
+			PAGE_SIZE,
 		).length;
 
 		const filtered = await runFor(imei, begin, end, { filters: { alarmTypes: [9, 10] } });
@@ -186,8 +171,8 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 				[{ imeis: `${first}, ${second}` }, { imeis: third }, { imeis: `${first}` }],
 				getMany({
 					imeis: '={{ $json.imeis }}',
-					startTime: iso(begin),
-					endTime: iso(end),
+					startTime: isoOf(begin),
+					endTime: isoOf(end),
 					returnAll: false,
 					limit: 4,
 				}),
@@ -224,6 +209,7 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 		const pages = pagingBegintimes(
 			expected.map((alarm) => alarm.systemtime),
 			begin,
+			PAGE_SIZE,
 		);
 		expect(calls).toHaveLength(pages.length + 1);
 		expect(Number(calls[0].query.begintime)).toBe(begin);
@@ -243,7 +229,7 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 			['an IMEI with letters', { imeis: '35889905102533A' }, /IMEIs.*35889905102533A/],
 			['one bad IMEI among good ones', { imeis: '358899051025339, 12' }, /IMEIs.*"12"/],
 			['an empty list', { imeis: '={{ "" }}' }, /IMEIs/],
-			['an end before the start', { endTime: iso(begin - 1) }, /End Time.*after Start Time/],
+			['an end before the start', { endTime: isoOf(begin - 1) }, /End Time.*after Start Time/],
 			['an unreadable end', { endTime: 'soon' }, /End Time.*soon/],
 			['an unknown alarm type', { filters: { alarmTypes: '={{ [9, 45] }}' } }, /Alarm Types.*45.*1 to 44/],
 			['an alarm type that is not a number', { filters: { alarmTypes: '={{ ["door"] }}' } }, /Alarm Types.*door/],
@@ -253,7 +239,7 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 			const result = await fx.n8n.run(
 				itemsInto(
 					[{}],
-					getMany({ imeis: onlineImeis[0], startTime: iso(begin), endTime: iso(begin + 3600), ...parameters }),
+					getMany({ imeis: onlineImeis[0], startTime: isoOf(begin), endTime: isoOf(begin + 3600), ...parameters }),
 				),
 			);
 			expect(result.error?.message).toMatch(message);
@@ -263,8 +249,8 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 		it('fails with the index of the first bad item, before the good ones are fetched', async () => {
 			const result = await fx.n8n.run(
 				itemsInto(
-					[{ imeis: onlineImeis[0], end: iso(begin + 60) }, { imeis: onlineImeis[1], end: iso(begin - 60) }, { imeis: 'x', end: iso(begin + 60) }],
-					getMany({ imeis: '={{ $json.imeis }}', startTime: iso(begin), endTime: '={{ $json.end }}' }),
+					[{ imeis: onlineImeis[0], end: isoOf(begin + 60) }, { imeis: onlineImeis[1], end: isoOf(begin - 60) }, { imeis: 'x', end: isoOf(begin + 60) }],
+					getMany({ imeis: '={{ $json.imeis }}', startTime: isoOf(begin), endTime: '={{ $json.end }}' }),
 				),
 			);
 			expect(result.error?.message).toMatch(/End Time/);
@@ -282,8 +268,8 @@ describe('ProTrack › Alarm › Get Many, through the n8n engine', () => {
 					getMany(
 						{
 							imeis: '={{ $json.imeis }}',
-							startTime: iso(QUIET_TIME),
-							endTime: '={{ $itemIndex === 2 ? "never" : "' + iso(QUIET_TIME + 3600) + '" }}',
+							startTime: isoOf(QUIET_TIME),
+							endTime: '={{ $itemIndex === 2 ? "never" : "' + isoOf(QUIET_TIME + 3600) + '" }}',
 						},
 						{ onError: 'continueRegularOutput' },
 					),

@@ -4,13 +4,13 @@ import { itemsInto, node, packageNodeType } from '../runner';
 import { PROTRACK_DEMO, protrackSignature } from '../simulators/protrack';
 import { sandbox as protrack } from '../simulators/protrack/sandbox';
 import { useProvider } from './provider-fixture';
+import { isoOf } from './time-cursor-oracle';
 
 const PROTRACK = packageNodeType('proTrack');
 const DAY = 86400;
 const HALF_HOUR = 1800;
 const DEVICE_TIME_FIELDS = ['onlinetime', 'platformduetime', 'activatedtime', 'userduetime'] as const;
 
-const isoOf = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 describe('ProTrack › Device › Get Many, Get Details, Get Mileage, through the n8n engine', () => {

@@ -4,6 +4,7 @@ import { itemsInto, node, packageNodeType } from '../runner';
 import type { RoutePoint } from '../simulators/protrack';
 import { sandbox as protrack } from '../simulators/protrack/sandbox';
 import { useProvider } from './provider-fixture';
+import { isoOf, pagingBegintimes } from './time-cursor-oracle';
 
 const PROTRACK = packageNodeType('proTrack');
 const PAGE_SIZE = 1000;
@@ -11,7 +12,6 @@ const DAY = 86400;
 /** 2020-01-01T00:00:00Z: long before any generated history, so only points a test adds exist there. */
 const QUIET_TIME = 1577836800;
 
-const iso = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString();
 const rawFields = (point: RoutePoint | IDataObject) => [
 	point.longitude,
 	point.latitude,
@@ -19,24 +19,6 @@ const rawFields = (point: RoutePoint | IDataObject) => [
 	point.speed,
 	point.course,
 ];
-
-/**
- * The document's paging rule applied to the true list of gpstimes (ascending): every call returns
- * the first 1000 points with gpstime >= begintime; after a full page the next call begins at the
- * gpstime of its last point; a page of fewer than 1000 points is the last. Returns the begintime of
- * every call, so its length is the number of calls.
- */
-function pagingBegintimes(times: number[], begin: number): number[] {
-	const begintimes: number[] = [];
-	let pageBegin = begin;
-	for (;;) {
-		begintimes.push(pageBegin);
-		const start = times.findIndex((time) => time >= pageBegin);
-		const page = start < 0 ? [] : times.slice(start, start + PAGE_SIZE);
-		if (page.length < PAGE_SIZE) return begintimes;
-		pageBegin = page[PAGE_SIZE - 1];
-	}
-}
 
 /** Great-circle distance in metres (mean Earth radius), for checking the route summary. */
 function haversine(a: RoutePoint, b: RoutePoint): number {
@@ -71,7 +53,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		fx.n8n.run(
 			itemsInto(
 				[{}],
-				getRoute({ imei: device(imei), startTime: iso(begin), endTime: iso(end), ...parameters }),
+				getRoute({ imei: device(imei), startTime: isoOf(begin), endTime: isoOf(end), ...parameters }),
 			),
 		);
 
@@ -109,6 +91,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		const begintimes = pagingBegintimes(
 			expected.map((point) => point.gpstime),
 			begin,
+			PAGE_SIZE,
 		);
 		expect(calls).toHaveLength(begintimes.length);
 		expect(calls.length).toBeGreaterThanOrEqual(3);
@@ -135,7 +118,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 			longitude: point.longitude,
 			latitude: point.latitude,
 			gpstime: point.gpstime,
-			gpstimeIso: iso(point.gpstime),
+			gpstimeIso: isoOf(point.gpstime),
 			speed: point.speed,
 			course: point.course,
 			location: {
@@ -143,7 +126,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 				deviceId: imei,
 				latitude: point.latitude,
 				longitude: point.longitude,
-				time: iso(point.gpstime),
+				time: isoOf(point.gpstime),
 				speedKmh: point.speed,
 				headingDeg: point.course,
 				accuracyM: null,
@@ -162,8 +145,8 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 				imeis.map((imei) => ({ imei })),
 				getRoute({
 					imei: { __rl: true, mode: 'id', value: '={{ $json.imei }}' },
-					startTime: iso(begin),
-					endTime: iso(end),
+					startTime: isoOf(begin),
+					endTime: isoOf(end),
 					output: 'route',
 				}),
 			),
@@ -178,8 +161,8 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 			const json = output[index].json as IDataObject;
 			expect(output[index].pairedItem).toEqual({ item: index });
 			expect(json.imei).toBe(imei);
-			expect(json.startTime).toBe(iso(begin));
-			expect(json.endTime).toBe(iso(end));
+			expect(json.startTime).toBe(isoOf(begin));
+			expect(json.endTime).toBe(isoOf(end));
 			const route = json.route as IDataObject;
 			expect(route.type).toBe('Feature');
 			expect(route.geometry).toEqual({
@@ -195,8 +178,8 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 			expect(summary.distanceM as number).toBeCloseTo(distance, 1);
 			expect(summary.distanceM as number).toBeGreaterThan(1000);
 			expect(summary.maxSpeedKmh).toBe(Math.max(...expected.map((point) => point.speed)));
-			expect(summary.firstTime).toBe(iso(expected[0].gpstime));
-			expect(summary.lastTime).toBe(iso(expected[expected.length - 1].gpstime));
+			expect(summary.firstTime).toBe(isoOf(expected[0].gpstime));
+			expect(summary.lastTime).toBe(isoOf(expected[expected.length - 1].gpstime));
 			expect(route.properties).toEqual({ imei, ...summary });
 		});
 		const calls = fx.sim.requests('/api/playback');
@@ -228,7 +211,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		const route = await runFor(imei, begin, end, { returnAll: false, limit: 10, output: 'route' });
 		const summary = route.output('ProTrack')[0].json.summary as IDataObject;
 		expect(summary.points).toBe(10);
-		expect(summary.lastTime).toBe(iso(expected[9].gpstime));
+		expect(summary.lastTime).toBe(isoOf(expected[9].gpstime));
 	});
 
 	it('gives no items (and no error) for a range without points', async () => {
@@ -280,10 +263,10 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 	describe('bad input is rejected before any request', () => {
 		const begin = QUIET_TIME;
 		it.each([
-			['an end before the start', { startTime: iso(begin), endTime: iso(begin - 60) }, /End Time.*after Start Time/],
-			['an end equal to the start', { startTime: iso(begin), endTime: iso(begin) }, /End Time.*after Start Time/],
-			['an unreadable start', { startTime: 'yesterday-ish', endTime: iso(begin) }, /Start Time.*yesterday-ish/],
-			['an empty end', { startTime: iso(begin), endTime: '={{ "" }}' }, /End Time/],
+			['an end before the start', { startTime: isoOf(begin), endTime: isoOf(begin - 60) }, /End Time.*after Start Time/],
+			['an end equal to the start', { startTime: isoOf(begin), endTime: isoOf(begin) }, /End Time.*after Start Time/],
+			['an unreadable start', { startTime: 'yesterday-ish', endTime: isoOf(begin) }, /Start Time.*yesterday-ish/],
+			['an empty end', { startTime: isoOf(begin), endTime: '={{ "" }}' }, /End Time/],
 			['an IMEI with letters', { imei: device('={{ "35889905102533A" }}') }, /Device.*35889905102533A.*8 to 20 digits/],
 			['an IMEI too short', { imei: device('={{ "1234" }}') }, /Device.*1234/],
 			['a limit of 0', { returnAll: false, limit: '={{ 0 }}' }, /Limit.*0.*from 1/],
@@ -292,7 +275,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 			const result = await fx.n8n.run(
 				itemsInto(
 					[{}],
-					getRoute({ imei: device(onlineImeis[0]), startTime: iso(begin), endTime: iso(begin + 3600), ...parameters }),
+					getRoute({ imei: device(onlineImeis[0]), startTime: isoOf(begin), endTime: isoOf(begin + 3600), ...parameters }),
 				),
 			);
 			expect(result.error?.message).toMatch(message);
@@ -306,7 +289,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 			const running = fx.n8n.run(
 				itemsInto(
 					[{}],
-					getRoute({ imei: device(onlineImeis[0]), startTime: iso(begin), endTime: iso(begin + 3600), ...parameters }),
+					getRoute({ imei: device(onlineImeis[0]), startTime: isoOf(begin), endTime: isoOf(begin + 3600), ...parameters }),
 				),
 			);
 			await expect(running).rejects.toThrow(message);
@@ -316,8 +299,8 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		it('fails with the index of the bad item among good ones, before the good ones are fetched', async () => {
 			const result = await fx.n8n.run(
 				itemsInto(
-					[{ end: iso(begin + 3600) }, { end: iso(begin + 7200) }, { end: iso(begin - 1) }],
-					getRoute({ imei: device(onlineImeis[0]), startTime: iso(begin), endTime: '={{ $json.end }}' }),
+					[{ end: isoOf(begin + 3600) }, { end: isoOf(begin + 7200) }, { end: isoOf(begin - 1) }],
+					getRoute({ imei: device(onlineImeis[0]), startTime: isoOf(begin), endTime: '={{ $json.end }}' }),
 				),
 			);
 			expect(result.error?.message).toMatch(/End Time/);
@@ -334,8 +317,8 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 					getRoute(
 						{
 							imei: { __rl: true, mode: 'id', value: '={{ $json.imei }}' },
-							startTime: iso(start),
-							endTime: iso(start + 600),
+							startTime: isoOf(start),
+							endTime: isoOf(start + 600),
 							output: 'route',
 						},
 						{ onError: 'continueRegularOutput' },
@@ -384,6 +367,7 @@ describe('ProTrack › Playback › Get Route, through the n8n engine', () => {
 		const begintimes = pagingBegintimes(
 			truth.map((point) => point.gpstime),
 			begin,
+			PAGE_SIZE,
 		);
 		expect(calls.map((call) => Number(call.query.begintime))).toEqual(begintimes);
 		expect(calls.length).toBeGreaterThanOrEqual(25);
