@@ -14,6 +14,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { providerApiError, redactSecrets, type ProviderErrorTable } from './errors';
 import { findLoginFailure } from './loginFailure';
+import { paceRequest } from './pacing';
 import {
 	classifyThrownError,
 	isRetryable,
@@ -86,8 +87,13 @@ export interface ProviderTransport<R> {
 	credentialType: string;
 	errors: ProviderErrorTable;
 	retryPolicy: Partial<RetryPolicy>;
-	/** Present when the credential holds a login token shared through n8n's credential store. */
-	sharedToken?: SharedTokenFields;
+	/**
+	 * The credential fields of a login token shared through n8n's credential store, when these
+	 * credentials use one (ProTrack always; Navixy only when signing in with login and password).
+	 */
+	sharedToken?: (credentials: ICredentialDataDecryptedObject) => SharedTokenFields | undefined;
+	/** The provider's documented request rate per user: requests are spaced to stay under it. */
+	maxRequestsPerSecond?: number;
 	/** Names of query parameters and JSON fields whose values never appear in an error. */
 	secretParameters: readonly string[];
 	/** Credential values that never appear in an error (password, token, key). */
@@ -120,9 +126,18 @@ export async function providerRequest<R>(
 			return { answer, verdict: transport.interpret(answer, call) };
 		};
 		const isRejected = (attempt: { verdict: Verdict<R> }) => attempt.verdict.kind === 'tokenRejected';
-		const { credentials, attempt } = transport.sharedToken
-			? await sendWithSharedToken(transport.sharedToken, readStored, sendOnce, isRejected, budget)
-			: await readStored().then(async (stored) => ({ credentials: stored, attempt: await sendOnce(stored) }));
+		const stored = await readStored();
+		const tokenFields = transport.sharedToken?.(stored);
+		// The token loop's first read is the one just made.
+		let unread: ICredentialDataDecryptedObject | undefined = stored;
+		const readAgain = async () => {
+			const first = unread;
+			unread = undefined;
+			return first ?? (await readStored());
+		};
+		const { credentials, attempt } = tokenFields
+			? await sendWithSharedToken(tokenFields, readAgain, sendOnce, isRejected, budget)
+			: { credentials: stored, attempt: await sendOnce(stored) };
 		return settle(context, transport, call, attempt, credentials);
 	}, transport.retryPolicy);
 }
@@ -144,6 +159,10 @@ async function send<R>(
 	};
 	if (call.body !== undefined) options.body = call.body;
 	const nodeCredential = context.getNode().credentials?.[transport.credentialType];
+	if (transport.maxRequestsPerSecond !== undefined) {
+		const key = `${transport.credentialType} ${nodeCredential?.id ?? ''} ${transport.baseUrl(credentials)}`;
+		await paceRequest(key, transport.maxRequestsPerSecond);
+	}
 	try {
 		// Passing the credentials this request should use makes n8n run preAuthentication when their
 		// token is empty, and store the token it returns for every other execution and worker.

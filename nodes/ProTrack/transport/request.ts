@@ -87,7 +87,7 @@ const PROTRACK_TRANSPORT: ProviderTransport<ProTrackEnvelope> = {
 	credentialType: CREDENTIAL_TYPE,
 	errors: PROTRACK_ERRORS,
 	retryPolicy: { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 20000, maxTotalWaitMs: 60000 },
-	sharedToken: PROTRACK_TOKEN_FIELDS,
+	sharedToken: () => PROTRACK_TOKEN_FIELDS,
 	secretParameters: ['access_token', 'password', 'signature'],
 	credentialSecrets: (credentials) => [
 		credentials.password as string | undefined,
