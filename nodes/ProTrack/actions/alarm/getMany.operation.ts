@@ -5,7 +5,7 @@ import { readLimit, returnAllAndLimit } from '../../../shared/listFields';
 import type { KeyedResult } from '../../../shared/batching';
 import { keyedResultsToItems, stopOnInvalidInput } from '../../../shared/items';
 import { parseIdList, requireIntegerInRange } from '../../../shared/validation';
-import { readTimeRange } from '../../helpers/fields';
+import { readTimeRange } from '../../../shared/deviceFields';
 import { collectImeis, IMEIS_FIELD } from '../../helpers/imei';
 import {
 	ALARM_TYPE_OPTIONS,

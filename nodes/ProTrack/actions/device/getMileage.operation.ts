@@ -5,7 +5,7 @@ import type { KeyedRequest, KeyedResult } from '../../../shared/batching';
 import { keyedResultsToItems, stopOnInvalidInput } from '../../../shared/items';
 import { epochToIso } from '../../../shared/time';
 import { invalidValue } from '../../../shared/validation';
-import { readTimeRange } from '../../helpers/fields';
+import { readTimeRange } from '../../../shared/deviceFields';
 import { collectImeis, fetchImeiBatches, IMEIS_FIELD } from '../../helpers/imei';
 import { mileage } from '../../transport/api';
 
