@@ -48,7 +48,9 @@ export function deviceLocator(picker: DevicePicker, displayOptions: IDisplayOpti
 
 /** The device ID a picker holds for one item, checked against the provider's pattern. */
 export function readDeviceId(context: IExecuteFunctions, picker: DevicePicker, itemIndex: number, name: string): string {
-	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	// An expression may give a whole number (a tracker ID); its text is what the pattern checks.
+	const value = typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : raw;
 	return requireMatch({ node: context.getNode(), parameter: picker.displayName, itemIndex }, value, picker.pattern, picker.expected);
 }
 
