@@ -13,6 +13,8 @@ export interface DevicePicker {
 	/** What an ID must match, and how to say it. */
 	pattern: RegExp;
 	expected: string;
+	/** What the editor says under a by-ID value that does not match, e.g. 'An IMEI is 8 to 20 digits'. */
+	idErrorMessage: string;
 	/** The parameter's label, e.g. 'Device' or 'Tracker'. */
 	displayName: string;
 	description: string;
@@ -40,7 +42,7 @@ export function deviceLocator(picker: DevicePicker, displayOptions: IDisplayOpti
 				name: 'id',
 				type: 'string',
 				placeholder: picker.placeholder,
-				validation: [{ type: 'regex', properties: { regex: picker.pattern.source, errorMessage: picker.expected } }],
+				validation: [{ type: 'regex', properties: { regex: picker.pattern.source, errorMessage: picker.idErrorMessage } }],
 			},
 		],
 	};

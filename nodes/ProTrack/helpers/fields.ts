@@ -10,6 +10,7 @@ const IMEI_PICKER: DevicePicker = {
 	placeholder: '358899051025339',
 	pattern: IMEI_PATTERN,
 	expected: IMEI_EXPECTED,
+	idErrorMessage: 'An IMEI is 8 to 20 digits',
 	displayName: 'Device',
 	description: 'The device (tracker) to use',
 };

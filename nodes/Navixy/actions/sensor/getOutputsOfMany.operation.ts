@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { perItemAfterValidation } from '../../../shared/items';
+import { readTrackerIds } from '../../helpers/trackerId';
+import { sensors } from '../../transport/api';
+import { byTracker } from './getInputs.operation';
+import { readManyTrackers, trackerIdsField } from './getInputsOfMany.operation';
+import { outputsToJson } from './getOutputs.operation';
+
+const properties: INodeProperties[] = [trackerIdsField('output titles')];
+
+const displayOptions = { show: { resource: ['sensor'], operation: ['getOutputsOfMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/**
+ * The output numbers and titles of a list of trackers given in each input item (tracker/batch_get_outputs,
+ * 2,000 per request): one output item per tracker, in the order asked; blocked and unknown trackers as
+ * items that say so.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await perItemAfterValidation(
+		this,
+		(itemIndex) => readTrackerIds(this, itemIndex, 'trackerIds', 'Tracker IDs'),
+		async (ids) =>
+			await readManyTrackers<IDataObject[]>(
+				this,
+				ids,
+				async (part) => byTracker<IDataObject[]>((await sensors.outputsOfMany(this, part)).result),
+				outputsToJson,
+			),
+	);
+}
