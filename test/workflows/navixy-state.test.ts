@@ -119,4 +119,18 @@ describe('Navixy › State, through the n8n engine', () => {
 		expect(fx.sim.requests('/tracker/get_states').map((call) => call.status)).toEqual([429, 503, 200]);
 		expect(result.output('Navixy').map((item) => item.json.trackerId)).toEqual(ids);
 	});
+
+	it.each([
+		['an answer that is not JSON', { kind: 'malformed' }],
+		['a dropped connection', { kind: 'reset' }],
+	] as const)('a read is sent again after %s, and no item is lost or doubled', async (_label, fault) => {
+		const ids = fx.sim.trackerIds('regular').slice(0, 4);
+		fx.sim.inject({ path: '/tracker/get_states', fault });
+		const result = await fx.n8n.run(getStateOf(ids));
+		expect(result.error).toBeUndefined();
+		expect(fx.sim.requests('/tracker/get_states')).toHaveLength(2);
+		expect(result.output('Navixy').map((item) => [item.json.trackerId, item.pairedItem])).toEqual(
+			ids.map((id, item) => [id, { item }]),
+		);
+	});
 });

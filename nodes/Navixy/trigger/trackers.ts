@@ -8,11 +8,21 @@ const MAX_TRACKER_ID = 2147483647;
 const EVENT_TYPE_PATTERN = /^[A-Za-z0-9_]{1,64}$/;
 const EVENT_TYPE_EXPECTED = 'event type names such as sos, inzone or input_change (letters, digits and underscores)';
 
+/** How long the list of the account's trackers is reused before it is read again (new trackers show up). */
+const FLEET_REFRESH_MS = 60 * 60 * 1000;
+
+interface FleetCache {
+	ids: number[];
+	/** Epoch milliseconds of the tracker/list it came from. */
+	readAt: number;
+}
+
 /**
  * The tracker IDs a trigger watches: those listed (checked, repeats once), or every tracker of the
- * account that is not blocked (tracker/list, read on each poll so new trackers are picked up).
+ * account that is not blocked. The account's list (tracker/list) is kept in the trigger's static data
+ * and read again once an hour, so that a poll is one request for the states or events of every tracker.
  */
-export async function watchedTrackerIds(context: IPollFunctions): Promise<number[]> {
+export async function watchedTrackerIds(context: IPollFunctions, now: number = Date.now()): Promise<number[]> {
 	if ((context.getNodeParameter('trackers', 'all') as string) === 'selected') {
 		const ref = { node: context.getNode(), parameter: 'Tracker IDs' };
 		const ids = parseIdList(ref, context.getNodeParameter('trackerIds', ''), TRACKER_ID_PATTERN, TRACKER_ID_EXPECTED).map(Number);
@@ -20,11 +30,16 @@ export async function watchedTrackerIds(context: IPollFunctions): Promise<number
 		if (tooBig !== undefined) throw invalidValue(ref, tooBig, TRACKER_ID_EXPECTED);
 		return [...new Set(ids)];
 	}
-	const list = await trackers.list(context);
-	return list
+	const data = context.getWorkflowStaticData('node') as { fleet?: FleetCache };
+	if (data.fleet !== undefined && now - data.fleet.readAt >= 0 && now - data.fleet.readAt < FLEET_REFRESH_MS) {
+		return data.fleet.ids;
+	}
+	const ids = (await trackers.list(context))
 		.filter((tracker) => (tracker.source as { blocked?: boolean } | undefined)?.blocked !== true)
 		.map((tracker) => Number(tracker.id))
 		.filter((id) => Number.isInteger(id) && id > 0);
+	data.fleet = { ids, readAt: now };
+	return ids;
 }
 
 /** The event types chosen: empty for every type. */
