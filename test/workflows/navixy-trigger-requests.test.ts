@@ -1,4 +1,6 @@
 /** How many requests one poll of the Navixy Trigger costs over a fleet of 500 trackers. */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { chain, node, packageNodeType } from '../runner';
 import { NavixySimulator } from '../simulators/navixy';
 import { sandbox as navixy } from '../simulators/navixy/sandbox';
@@ -8,7 +10,7 @@ const TRIGGER = packageNodeType('navixyTrigger');
 
 describe('Navixy Trigger over 500 trackers', () => {
 	const fx = useProvider(navixy, { perTest: true, simulator: () => new NavixySimulator({ trackerCount: 505 }) });
-	const pollerFor = (parameters: Record<string, unknown>) =>
+	const pollerFor = (parameters: INodeParameters) =>
 		fx.n8n.poller(chain(node('Navixy Trigger', TRIGGER, parameters, fx.credentials)), 'Navixy Trigger');
 	const paths = () => fx.sim.requests().map((request) => request.path);
 
