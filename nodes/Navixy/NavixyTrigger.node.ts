@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { trackerIdsField } from './helpers/trackerId';
 import { getEventTypes } from './methods';
 import { pollNewEvents } from './trigger/newEvent';
 import { pollStateChanges } from './trigger/stateChanged';
@@ -53,16 +54,7 @@ export class NavixyTrigger implements INodeType {
 				],
 				default: 'all',
 			},
-			{
-				displayName: 'Tracker IDs',
-				name: 'trackerIds',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: '123456, 234567',
-				description: 'Trackers to watch, separated by commas',
-				displayOptions: { show: { trackers: ['selected'] } },
-			},
+			trackerIdsField('to watch', { show: { trackers: ['selected'] } }),
 			{
 				displayName: 'Event Type Names or IDs',
 				name: 'eventTypes',

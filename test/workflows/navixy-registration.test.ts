@@ -142,7 +142,7 @@ describe('Navixy › Registration, through the n8n engine', () => {
 				['a negative group', { groupId: -1 }, /Group ID.*-1/],
 				['a plugin ID of 0', { pluginId: 0 }, /Plugin ID.*0/],
 				['a device ID with spaces', { deviceId: '3563 0704' }, /Device ID.*3563 0704/],
-				['a phone with "+"', { pluginFields: fields({ phone: '+491511234567' }) }, /phone.*\+491511234567.*without "\+"/],
+				['a phone with "+"', { pluginFields: fields({ phone: '+491511234567' }) }, /phone.*\+491511234567.*without '\+'/],
 				['an APN name over 40 characters', { pluginFields: fields({ apn_name: 'a'.repeat(41) }) }, /apn_name.*at most|apn_name.*0 to 40|apn_name.*1 to 40/],
 				['an ICCID with letters', { pluginFields: fields({ iccid: '89882110000000000AB' }) }, /iccid.*89882110000000000AB/],
 				['a plugin field naming an own parameter', { pluginFields: fields({ label: 'x' }) }, /Plugin Fields › Name.*label/],

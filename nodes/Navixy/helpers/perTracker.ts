@@ -1,7 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { runBatched, type KeyedRequest, type KeyedResult } from '../../shared/batching';
+import { chunk, runBatched, type KeyedRequest, type KeyedResult } from '../../shared/batching';
 import { stopOnInvalidInput } from '../../shared/items';
 import { readTrackerId } from './trackerId';
 
@@ -59,17 +59,8 @@ export async function fetchPerTracker<R>(
 	const distinct = new Set(requests.map((request) => request.key)).size;
 	const results = await runBatched<R | Missing>(requests, maxPerBatch, async (keys) => {
 		if (distinct === 1) return new Map([[keys[0], await fetchOne(Number(keys[0]), first.get(keys[0]) ?? 0)]]);
-		const ids = keys.map(Number);
-		const many = await fetchMany(ids).then(
-			(answer) => ({ answer, failure: undefined }),
-			(failure: unknown) => ({ answer: undefined, failure }),
-		);
-		if (many.answer !== undefined) return many.answer;
-		const refusedBatch = many.failure instanceof NodeApiError && many.failure.context.providerCode === '217';
-		if (!refusedBatch || findUnreadable === undefined) throw asNodeError(context, many.failure);
-		const { blocked, notExist } = await findUnreadable(ids);
-		const readable = ids.filter((id) => !blocked.has(id) && !notExist.has(id));
-		const answers: Map<string, R | Missing> = readable.length > 0 ? await fetchMany(readable) : new Map();
+		const { answer, blocked, notExist } = await fetchReadable(context, keys.map(Number), fetchMany, findUnreadable);
+		const answers: Map<string, R | Missing> = new Map(answer);
 		for (const id of blocked) answers.set(String(id), { missing: 'blocked' });
 		for (const id of notExist) answers.set(String(id), { missing: 'notExist' });
 		return answers;
@@ -82,8 +73,56 @@ export async function fetchPerTracker<R>(
 	});
 }
 
+/**
+ * A batch read of `ids`. When Navixy refuses the whole batch because one of its trackers does not exist
+ * or is blocked (217), `findUnreadable` (tracker/get_states, which lists such trackers instead of failing)
+ * tells which, and the batch is asked again without them.
+ */
+async function fetchReadable<V>(
+	context: IExecuteFunctions,
+	ids: number[],
+	fetchMany: (trackerIds: number[]) => Promise<Map<string, V>>,
+	findUnreadable?: (trackerIds: number[]) => Promise<Unreadable>,
+): Promise<{ answer: Map<string, V> } & Unreadable> {
+	const none = { blocked: new Set<number>(), notExist: new Set<number>() };
+	const first = await fetchMany(ids).then(
+		(answer) => ({ answer, failure: undefined }),
+		(failure: unknown) => ({ answer: undefined, failure }),
+	);
+	if (first.answer !== undefined) return { answer: first.answer, ...none };
+	const refusedBatch = first.failure instanceof NodeApiError && first.failure.context.providerCode === '217';
+	if (!refusedBatch || findUnreadable === undefined) throw asNodeError(context, first.failure);
+	const unreadable = await findUnreadable(ids);
+	const readable = ids.filter((id) => !unreadable.blocked.has(id) && !unreadable.notExist.has(id));
+	return { answer: readable.length > 0 ? await fetchMany(readable) : new Map(), ...unreadable };
+}
+
+/**
+ * A list of trackers read with a batch action, `maxPerBatch` per request: one entry per tracker in the
+ * order asked; trackers Navixy cannot read come out as `{trackerId, found: false, blocked, notExist}`.
+ */
+export async function readManyTrackers<R>(
+	context: IExecuteFunctions,
+	ids: number[],
+	maxPerBatch: number,
+	fetchMany: (trackerIds: number[]) => Promise<Map<string, R>>,
+	toJson: (trackerId: number, value: R) => IDataObject,
+	findUnreadable: (trackerIds: number[]) => Promise<Unreadable>,
+): Promise<IDataObject[]> {
+	const out: IDataObject[] = [];
+	for (const part of chunk(ids, maxPerBatch)) {
+		const { answer, blocked } = await fetchReadable(context, part, fetchMany, findUnreadable);
+		for (const id of part) {
+			const value = answer.get(String(id));
+			if (value !== undefined) out.push({ ...toJson(id, value), found: true });
+			else out.push({ trackerId: id, found: false, blocked: blocked.has(id), notExist: !blocked.has(id) });
+		}
+	}
+	return out;
+}
+
 /** A failure as the node error it is (n8n's errors pass unchanged). */
-export function asNodeError(context: IExecuteFunctions, failure: unknown): NodeApiError | NodeOperationError {
+function asNodeError(context: IExecuteFunctions, failure: unknown): NodeApiError | NodeOperationError {
 	if (failure instanceof NodeApiError || failure instanceof NodeOperationError) return failure;
 	return new NodeOperationError(context.getNode(), failure instanceof Error ? failure : String(failure));
 }

@@ -1,7 +1,7 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { deviceLocator, readDeviceId, type DevicePicker } from '../../shared/deviceFields';
-import { invalidValue, parseIdList } from '../../shared/validation';
+import { invalidValue, parseIdList, type FieldRef } from '../../shared/validation';
 
 /** A tracker ID (Navixy's `tracker_id`, aka object ID): a positive 32-bit integer. */
 export const TRACKER_ID_PATTERN = /^[1-9]\d{0,9}$/;
@@ -35,12 +35,28 @@ export function readTrackerId(context: IExecuteFunctions, itemIndex: number, nam
 }
 
 /** A list of tracker IDs (comma-separated text, a number, or a list), each checked, repeats kept once. */
-export function readTrackerIds(context: IExecuteFunctions, itemIndex: number, name: string, parameter: string): number[] {
-	const ids = parseIdList(
-		{ node: context.getNode(), parameter, itemIndex },
-		context.getNodeParameter(name, itemIndex),
-		TRACKER_ID_PATTERN,
-		TRACKER_ID_EXPECTED,
-	).map((id) => inRange(context, Number(id), itemIndex, parameter));
+export function parseTrackerIds(ref: FieldRef, raw: unknown): number[] {
+	const ids = parseIdList(ref, raw, TRACKER_ID_PATTERN, TRACKER_ID_EXPECTED).map(Number);
+	const tooBig = ids.find((id) => id > MAX_TRACKER_ID);
+	if (tooBig !== undefined) throw invalidValue(ref, tooBig, TRACKER_ID_EXPECTED);
 	return [...new Set(ids)];
+}
+
+/** One item's list of tracker IDs (see parseTrackerIds). */
+export function readTrackerIds(context: IExecuteFunctions, itemIndex: number, name: string, parameter: string): number[] {
+	return parseTrackerIds({ node: context.getNode(), parameter, itemIndex }, context.getNodeParameter(name, itemIndex));
+}
+
+/** A "Tracker IDs" field: trackers separated by commas. `what` completes its description. */
+export function trackerIdsField(what: string, displayOptions?: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Tracker IDs',
+		name: 'trackerIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '123456, 234567',
+		description: `Trackers ${what}, separated by commas`,
+		...(displayOptions ? { displayOptions } : {}),
+	};
 }

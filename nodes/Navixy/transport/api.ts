@@ -67,10 +67,6 @@ export async function login(context: IHttpRequestHelper, credentials: ICredentia
 
 const list = (answer: IDataObject, key = 'list') => (Array.isArray(answer[key]) ? (answer[key] as IDataObject[]) : []);
 
-export async function userInfo(context: Ctx): Promise<IDataObject> {
-	return (await read(context, TEST_ACTION, {})).user_info as IDataObject;
-}
-
 export const trackers = {
 	read: async (context: Ctx, trackerId: number, itemIndex?: number) =>
 		(await read(context, 'tracker/read', { tracker_id: trackerId }, itemIndex)).value as IDataObject,

@@ -1,10 +1,9 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
 import { invalidValue, parseIdList } from '../../shared/validation';
-import { TRACKER_ID_EXPECTED, TRACKER_ID_PATTERN } from '../helpers/trackerId';
+import { parseTrackerIds } from '../helpers/trackerId';
 import { trackers } from '../transport/api';
 
-const MAX_TRACKER_ID = 2147483647;
 const EVENT_TYPE_PATTERN = /^[A-Za-z0-9_]{1,64}$/;
 const EVENT_TYPE_EXPECTED = 'event type names such as sos, inzone or input_change (letters, digits and underscores)';
 
@@ -24,11 +23,7 @@ interface FleetCache {
  */
 export async function watchedTrackerIds(context: IPollFunctions, now: number = Date.now()): Promise<number[]> {
 	if ((context.getNodeParameter('trackers', 'all') as string) === 'selected') {
-		const ref = { node: context.getNode(), parameter: 'Tracker IDs' };
-		const ids = parseIdList(ref, context.getNodeParameter('trackerIds', ''), TRACKER_ID_PATTERN, TRACKER_ID_EXPECTED).map(Number);
-		const tooBig = ids.find((id) => id > MAX_TRACKER_ID);
-		if (tooBig !== undefined) throw invalidValue(ref, tooBig, TRACKER_ID_EXPECTED);
-		return [...new Set(ids)];
+		return parseTrackerIds({ node: context.getNode(), parameter: 'Tracker IDs' }, context.getNodeParameter('trackerIds', ''));
 	}
 	const data = context.getWorkflowStaticData('node') as { fleet?: FleetCache };
 	if (data.fleet !== undefined && now - data.fleet.readAt >= 0 && now - data.fleet.readAt < FLEET_REFRESH_MS) {

@@ -6,7 +6,7 @@ import { perItemAfterValidation } from '../../../shared/items';
 import { readLimit, returnAllAndLimit } from '../../../shared/listFields';
 import { invalidValue, parseIdList } from '../../../shared/validation';
 import { eventToJson } from '../../helpers/events';
-import { readTrackerId, readTrackerIds, trackerLocator } from '../../helpers/trackerId';
+import { readTrackerId, readTrackerIds, trackerIdsField, trackerLocator } from '../../helpers/trackerId';
 import { events, type EventQuery } from '../../transport/api';
 
 const EVENT_TYPE_PATTERN = /^[A-Za-z0-9_]{1,64}$/;
@@ -25,16 +25,7 @@ const properties: INodeProperties[] = [
 		description: 'Whose events to read',
 	},
 	trackerLocator({ show: { trackerInput: ['one'] } }),
-	{
-		displayName: 'Tracker IDs',
-		name: 'trackerIds',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '123456, 234567',
-		description: 'Trackers whose events to read, separated by commas. All of them are asked in one request.',
-		displayOptions: { show: { trackerInput: ['list'] } },
-	},
+	trackerIdsField('whose events to read (all asked in one request)', { show: { trackerInput: ['list'] } }),
 	{
 		displayName: 'Start Time',
 		name: 'startTime',

@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { perItemAfterValidation } from '../../../shared/items';
-import { invalidValue, operationError, requireIntegerInRange, type FieldRef } from '../../../shared/validation';
+import { invalidValue, requireIntegerInRange, type FieldRef } from '../../../shared/validation';
+import { checkApn, checkPhone, invalidSecret } from '../../helpers/sim';
 import { registration } from '../../transport/api';
 
 const MAX_ID = 2147483647;
 const MAX_LABEL = 60;
-const MAX_APN = 40;
 /** Plugin fields whose values never appear in logs or error messages. */
 const SECRET_FIELDS = new Set(['activation_code', 'apn_password']);
 /** Parameters the operation sets itself, so a plugin field may not name them. */
@@ -175,26 +175,8 @@ export function readSendRegisterCommands(context: IExecuteFunctions, itemIndex: 
 	throw invalidValue(ref(context, 'Send Register Commands', itemIndex), choice, 'Platform Setting, Send or Do Not Send');
 }
 
-/** A refused secret: the message gives its length, never its value. */
-export function invalidSecret(fieldRef: FieldRef, value: string, expected: string) {
-	const message = `Invalid value for "${fieldRef.parameter}": ${Array.from(value).length} hidden characters (expected ${expected})`;
-	return operationError(fieldRef.node, message, { itemIndex: fieldRef.itemIndex });
-}
-
-/** APN name, user or password: at most 40 characters (a password is never shown in the error). */
-export function checkApn(fieldRef: FieldRef, value: string, mayBeEmpty: boolean, secret = false): string {
-	const length = Array.from(value).length;
-	if (length > MAX_APN || (!mayBeEmpty && value.trim() === '') || CONTROL_CHARACTERS.test(value)) {
-		const expected = `${mayBeEmpty ? '0' : '1'} to ${MAX_APN} printable characters`;
-		throw secret ? invalidSecret(fieldRef, value, expected) : invalidValue(fieldRef, value, expected);
-	}
-	return value;
-}
-
 function checkPluginValue(fieldRef: FieldRef, name: string, value: string, secret: boolean): string {
-	if (name === 'phone' && !/^\d{5,20}$/.test(value)) {
-		throw invalidValue(fieldRef, value, 'a phone number in international format: 5 to 20 digits, without "+" or spaces');
-	}
+	if (name === 'phone') return checkPhone(fieldRef, value);
 	if (name === 'iccid' && !/^\d{18,22}$/.test(value)) throw invalidValue(fieldRef, value, 'an ICCID of 18 to 22 digits');
 	if (name === 'apn_name' || name === 'apn_user' || name === 'apn_password') {
 		return checkApn(fieldRef, value, name !== 'apn_name', secret);

@@ -5,8 +5,8 @@ import { perItemAfterValidation } from '../../../shared/items';
 import { invalidValue } from '../../../shared/validation';
 import { readTrackerId, trackerLocator } from '../../helpers/trackerId';
 import { registration } from '../../transport/api';
+import { APN_FIELDS, readApn } from '../../helpers/sim';
 import {
-	checkApn,
 	readDeviceIdText,
 	readSendRegisterCommands,
 	ref,
@@ -16,51 +16,6 @@ import {
 
 /** Navixy's codes for "the device is already connected": 242 on the retry pages, 243 in the error table. */
 const ALREADY_CONNECTED = new Set(['242', '243']);
-
-/** APN name, user and password for the activation commands (Register Retry and Replace Retry). */
-export const apnFields: INodeProperties[] = [
-	{
-		displayName: 'APN Name',
-		name: 'apnName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'internet',
-		description: "Access point name of the device's SIM card, at most 40 characters",
-	},
-	{
-		displayName: 'APN User',
-		name: 'apnUser',
-		type: 'string',
-		default: '',
-		description: 'APN user name, at most 40 characters; may be empty',
-	},
-	{
-		displayName: 'APN Password',
-		name: 'apnPassword',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: 'APN password, at most 40 characters; may be empty',
-	},
-];
-
-/** The APN parameters of one item, and the password as a secret. */
-export function readApn(context: IExecuteFunctions, itemIndex: number): { params: IDataObject; secrets: string[] } {
-	const text = (name: string) => {
-		const raw = context.getNodeParameter(name, itemIndex, '');
-		return typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
-	};
-	const password = checkApn(ref(context, 'APN Password', itemIndex), text('apnPassword'), true, true);
-	return {
-		params: {
-			apn_name: checkApn(ref(context, 'APN Name', itemIndex), text('apnName').trim(), false),
-			apn_user: checkApn(ref(context, 'APN User', itemIndex), text('apnUser').trim(), true),
-			apn_password: password,
-		},
-		secrets: password === '' ? [] : [password],
-	};
-}
 
 /** Navixy's "device already connected" (242 or 243) as a message that says so; other errors as they are. */
 function withAlreadyConnected(error: NodeApiError | NodeOperationError): Error {
@@ -107,7 +62,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { findBy: ['deviceId'] } },
 		description: "The registered device's ID (e.g. its IMEI)",
 	},
-	...apnFields,
+	...APN_FIELDS,
 	sendRegisterCommandsField,
 ];
 

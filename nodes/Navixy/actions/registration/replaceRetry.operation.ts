@@ -2,14 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { perItemAfterValidation } from '../../../shared/items';
+import { APN_FIELDS, readApn } from '../../helpers/sim';
 import { readTrackerId, trackerLocator } from '../../helpers/trackerId';
 import { registration } from '../../transport/api';
 import { trackerToJson } from './register.operation';
-import { apnFields, explainAlreadyConnected, readApn } from './registerRetry.operation';
+import { explainAlreadyConnected } from './registerRetry.operation';
 
 const properties: INodeProperties[] = [
 	{ ...trackerLocator({}), description: 'The tracker whose new device gets its activation commands again' },
-	...apnFields,
+	...APN_FIELDS,
 ];
 
 const displayOptions = { show: { resource: ['registration'], operation: ['replaceRetry'] } };

@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { perItemAfterValidation } from '../../../shared/items';
-import { readTrackerIds } from '../../helpers/trackerId';
-import { sensors } from '../../transport/api';
-import { byTracker } from './getInputs.operation';
-import { readManyTrackers, trackerIdsField } from './getInputsOfMany.operation';
+import { readManyTrackers } from '../../helpers/perTracker';
+import { readTrackerIds, trackerIdsField } from '../../helpers/trackerId';
+import { sensors, state } from '../../transport/api';
+import { byTracker, MAX_TRACKERS_PER_BATCH_READ } from './getInputs.operation';
 import { outputsToJson } from './getOutputs.operation';
 
-const properties: INodeProperties[] = [trackerIdsField('output titles')];
+const properties: INodeProperties[] = [trackerIdsField('whose output titles to read (2,000 per request; one output item per tracker)')];
 
 const displayOptions = { show: { resource: ['sensor'], operation: ['getOutputsOfMany'] } };
 
@@ -27,8 +27,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			await readManyTrackers<IDataObject[]>(
 				this,
 				ids,
+				MAX_TRACKERS_PER_BATCH_READ,
 				async (part) => byTracker<IDataObject[]>((await sensors.outputsOfMany(this, part)).result),
 				outputsToJson,
+				async (part) => await state.unreadable(this, part),
 			),
 	);
 }

@@ -4,19 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { chunk } from '../../../shared/batching';
 import { perItemAfterValidation } from '../../../shared/items';
 import { stateToJson } from '../../helpers/state';
-import { readTrackerIds } from '../../helpers/trackerId';
+import { readTrackerIds, trackerIdsField } from '../../helpers/trackerId';
 import { MAX_TRACKERS_PER_STATES_REQUEST, state } from '../../transport/api';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Tracker IDs',
-		name: 'trackerIds',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '123456, 234567',
-		description: 'Trackers to read, separated by commas. Sent 2,000 per request.',
-	},
+	trackerIdsField('to read (2,000 per request)'),
 	{
 		displayName: 'Options',
 		name: 'options',
