@@ -67,7 +67,13 @@ export interface HttpAnswer {
 export type Verdict<R> =
 	| { kind: 'ok'; value: R }
 	/** The session token is gone (expired, replaced, never valid): log in once more and resend. */
-	| { kind: 'tokenRejected'; code?: string | number; providerMessage?: string }
+	| {
+			kind: 'tokenRejected';
+			code?: string | number;
+			providerMessage?: string;
+			/** Other credential fields to empty with the token before logging in again (see TokenRejection). */
+			forget?: string[];
+	  }
 	| { kind: 'rateLimited'; code?: string | number; providerMessage?: string }
 	| {
 			kind: 'failed';
@@ -125,7 +131,8 @@ export async function providerRequest<R>(
 			const answer = await send(context, transport, call, credentials);
 			return { answer, verdict: transport.interpret(answer, call) };
 		};
-		const isRejected = (attempt: { verdict: Verdict<R> }) => attempt.verdict.kind === 'tokenRejected';
+		const rejectionOf = ({ verdict }: { verdict: Verdict<R> }) =>
+			verdict.kind === 'tokenRejected' ? { forget: verdict.forget } : undefined;
 		const stored = await readStored();
 		const tokenFields = transport.sharedToken?.(stored);
 		// The token loop's first read is the one just made.
@@ -136,7 +143,7 @@ export async function providerRequest<R>(
 			return first ?? (await readStored());
 		};
 		const { credentials, attempt } = tokenFields
-			? await sendWithSharedToken(tokenFields, readAgain, sendOnce, isRejected, budget)
+			? await sendWithSharedToken(tokenFields, readAgain, sendOnce, rejectionOf, budget)
 			: { credentials: stored, attempt: await sendOnce(stored) };
 		return settle(context, transport, call, attempt, credentials);
 	}, transport.retryPolicy);

@@ -9,6 +9,8 @@ import { sleep } from 'n8n-workflow';
  * one session per account (a new login invalidates the previous token) or limit the number of
  * sessions turn "many executions notice at once that there is no usable token" into a storm of
  * logins. So a request without a usable token (none stored, or only one it saw rejected):
+ * A token also counts as unusable when the credential says it expires within EXPIRY_MARGIN_MS, and a
+ * rejection may name other fields to empty with it (a second token derived from the first).
  * 1. waits a random moment (up to the credential's Login Sharing Wait) and looks again, so that
  *    usually one execution logs in and the others find its token. The waits are drawn so that few end
  *    early: the first login is then usually stored before the next wait ends;
@@ -23,8 +25,25 @@ import { sleep } from 'n8n-workflow';
 export interface SharedTokenFields {
 	/** Name of the hidden expirable field holding the token, e.g. 'accessToken'. */
 	token: string;
-	/** Name of the number field holding the Login Sharing Wait in seconds, e.g. 'loginWaitSeconds'. */
-	wait: string;
+	/**
+	 * Name of the number field holding the Login Sharing Wait in seconds, e.g. 'loginWaitSeconds'. None:
+	 * log in at once (providers where parallel logins do no harm).
+	 */
+	wait?: string;
+	/**
+	 * Name of a hidden field holding when the token expires (epoch milliseconds), for providers that say
+	 * how long a token lives: a token that expires within EXPIRY_MARGIN_MS is not used but replaced.
+	 */
+	expiresAt?: string;
+}
+
+/** A token this close to its expiry is replaced before use, so that it cannot expire in flight. */
+export const EXPIRY_MARGIN_MS = 30_000;
+
+/** Why an attempt's token was refused: credential fields to empty too before logging in again. */
+export interface TokenRejection {
+	/** E.g. a session token that the provider said expired, beside the token of the login that made it. */
+	forget?: string[];
 }
 
 export const DEFAULT_LOGIN_WAIT_SECONDS = 3;
@@ -40,6 +59,16 @@ export const MAX_SHARING_MS = 30_000;
  * `why` completes the wait's description: why parallel logins hurt with this provider.
  */
 export function sharedTokenProperties(fields: SharedTokenFields, why: string): INodeProperties[] {
+	const token: INodeProperties = {
+		displayName: 'Session Token',
+		name: fields.token,
+		type: 'hidden',
+		typeOptions: { expirable: true, password: true },
+		default: '',
+	};
+	const expiry: INodeProperties[] =
+		fields.expiresAt === undefined ? [] : [{ displayName: 'Token Expires At', name: fields.expiresAt, type: 'hidden', default: 0 }];
+	if (fields.wait === undefined) return [token, ...expiry];
 	return [
 		{
 			displayName: 'Login Sharing Wait (Seconds)',
@@ -49,13 +78,8 @@ export function sharedTokenProperties(fields: SharedTokenFields, why: string): I
 			default: DEFAULT_LOGIN_WAIT_SECONDS,
 			description: `When there is no valid token, an execution waits a random moment of up to this long for another execution or queue-mode worker to log in and store one, before logging in itself. ${why} 0 logs in at once: fine when executions never overlap.`,
 		},
-		{
-			displayName: 'Session Token',
-			name: fields.token,
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		token,
+		...expiry,
 	];
 }
 
@@ -71,6 +95,7 @@ export interface LoginBudget {
 
 /** The credential's Login Sharing Wait in milliseconds (default 3 s, at most 60 s). */
 export function loginSharingWaitMs(fields: SharedTokenFields, credentials: ICredentialDataDecryptedObject): number {
+	if (fields.wait === undefined) return 0;
 	const seconds = Number(credentials[fields.wait] ?? DEFAULT_LOGIN_WAIT_SECONDS);
 	if (!Number.isFinite(seconds) || seconds <= 0) return 0;
 	return Math.min(seconds, MAX_LOGIN_WAIT_SECONDS) * 1000;
@@ -92,14 +117,18 @@ export async function sendWithSharedToken<A>(
 	fields: SharedTokenFields,
 	readStored: () => Promise<ICredentialDataDecryptedObject>,
 	send: (credentials: ICredentialDataDecryptedObject) => Promise<A>,
-	isRejected: (attempt: A) => boolean,
+	rejectionOf: (attempt: A) => TokenRejection | undefined,
 	budget: LoginBudget = { logins: 0 },
 	random: () => number = Math.random,
+	now: () => number = Date.now,
 ): Promise<TokenAttempt<A>> {
 	const tokenOf = (credentials: ICredentialDataDecryptedObject) => String(credentials[fields.token] ?? '');
 	const dead = new Set<string>();
+	const forget = new Set<string>();
+	const expiring = (credentials: ICredentialDataDecryptedObject) =>
+		fields.expiresAt !== undefined && Number(credentials[fields.expiresAt] ?? 0) - EXPIRY_MARGIN_MS <= now();
 	const usable = (credentials: ICredentialDataDecryptedObject) =>
-		tokenOf(credentials) !== '' && !dead.has(tokenOf(credentials));
+		tokenOf(credentials) !== '' && !dead.has(tokenOf(credentials)) && !expiring(credentials);
 	const deadline = Date.now() + MAX_SHARING_MS;
 	let stored = await readStored();
 	for (;;) {
@@ -114,11 +143,14 @@ export async function sendWithSharedToken<A>(
 				credentials = stored;
 			} else {
 				credentials = { ...stored, [fields.token]: '' };
+				for (const field of forget) credentials[field] = '';
 				budget.logins++;
 			}
 		}
 		const attempt = await send(credentials);
-		if (!isRejected(attempt)) return { credentials, attempt };
+		const rejection = rejectionOf(attempt);
+		if (rejection === undefined) return { credentials, attempt };
+		for (const field of rejection.forget ?? []) forget.add(field);
 		dead.add(tokenOf(credentials));
 		if (budget.logins >= MAX_LOGINS_PER_REQUEST || Date.now() >= deadline) return { credentials, attempt };
 		stored = await readStored();

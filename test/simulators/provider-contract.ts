@@ -48,8 +48,11 @@ export interface PollingTriggerExampleCheck<S extends Simulator> extends Trigger
 
 /** One callback the simulator sent to n8n, and what n8n answered. */
 export interface CallbackRecord {
-	/** signed: a valid signature; forged: a signature that does not match; unsigned: no signature header. */
-	kind: 'signed' | 'forged' | 'unsigned';
+	/**
+	 * signed: a valid signature; forged: a signature that does not match; unsigned: no signature header;
+	 * repeated: a signed callback sent again byte for byte (a provider's retry).
+	 */
+	kind: 'signed' | 'forged' | 'unsigned' | 'repeated';
 	url: string;
 	/** The key of the event it carried (as eventKey reads it from an item). */
 	eventKey: string;
@@ -65,6 +68,13 @@ export interface CallbackRecord {
  */
 export interface WebhookTriggerExampleCheck<S extends Simulator> extends TriggerCheck<S> {
 	delivery: 'webhook';
+	/**
+	 * For providers with no API to register a webhook (OS1: the user pastes the trigger's URL into the
+	 * callback of a Create Track call): after activation the suite hands over the production webhook
+	 * URLs of the active trigger, as the user would. Triggers that register themselves leave it out;
+	 * for those, deactivation must remove the registration, for these n8n must answer 404 afterwards.
+	 */
+	connect?(sim: S, webhookUrls: string[]): Promise<void> | void;
 	/** The callback URLs registered at the simulator now (one per active trigger of this example). */
 	registered(sim: S): string[];
 	/**
@@ -72,6 +82,11 @@ export interface WebhookTriggerExampleCheck<S extends Simulator> extends Trigger
 	 * unsigned, each carrying an event of its own (a key `fire` never returns). Returns what n8n answered.
 	 */
 	sendInvalid(sim: S): Promise<CallbackRecord[]>;
+	/**
+	 * Sends again, byte for byte with the same signature, callbacks already delivered signed (as a
+	 * provider retries): n8n must answer 200 and start no second execution. Returns what n8n answered.
+	 */
+	sendRepeated(sim: S): Promise<CallbackRecord[]>;
 	/** Every callback sent so far (signed, forged, unsigned) with n8n's answers. */
 	callbacks(sim: S): CallbackRecord[];
 }

@@ -30,7 +30,8 @@ export interface WebhookSubscription {
 	createdAt: number;
 }
 
-export type DeliveryKind = 'signed' | 'unsigned' | 'forged';
+/** repeated: an earlier signed delivery sent again byte for byte, signature included (a provider's retry). */
+export type DeliveryKind = 'signed' | 'unsigned' | 'forged' | 'repeated';
 
 export interface WebhookDelivery {
 	seq: number;
@@ -139,8 +140,35 @@ export class WebhookSubscriptions {
 		if (!subscription) throw new Error(`No webhook subscription ${subscriptionId}`);
 		const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
 		const kind = options.kind ?? 'signed';
+		if (kind === 'repeated') throw new Error('Use redeliver(seq) to repeat a delivery');
 		const signature =
 			kind === 'signed' ? this.sign(subscription.secret, body) : kind === 'forged' ? this.forge(body) : undefined;
+		return await this.post(subscription, body, signature, kind, options);
+	}
+
+	/**
+	 * Sends an earlier signed delivery again: the same URL, body bytes and signature (what a provider
+	 * does when it retries). Recorded as kind 'repeated' with the original's event and key.
+	 */
+	async redeliver(seq: number, options: Pick<SendOptions, 'headers' | 'timeoutMs'> = {}): Promise<WebhookDelivery> {
+		const original = this.deliveries.find((entry) => entry.seq === seq);
+		if (!original || original.kind !== 'signed') throw new Error(`No signed delivery ${seq} to repeat`);
+		const target = { id: original.subscriptionId, url: original.url };
+		return await this.post(target, original.body, original.signature, 'repeated', {
+			...options,
+			event: original.event,
+			key: original.key,
+		});
+	}
+
+	private async post(
+		subscription: Pick<WebhookSubscription, 'id' | 'url'>,
+		body: string,
+		signature: string | undefined,
+		kind: DeliveryKind,
+		options: SendOptions,
+	): Promise<WebhookDelivery> {
+		const subscriptionId = subscription.id;
 		const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
 		if (signature !== undefined) headers[this.options.signature.header] = signature;
 		const delivery: WebhookDelivery = {

@@ -2,7 +2,8 @@
  * A minimal webhook trigger that exists only in the tests (never shipped: not in package.json, not under
  * nodes/). It is built the way the OS1 and ThingSpace triggers will be, so the harness is proven on it:
  * activation registers n8n's URL at the provider (the id and secret kept in the node's static data),
- * deactivation removes it, and webhook() accepts only callbacks whose HMAC over the raw body matches.
+ * deactivation removes it, and webhook() accepts only callbacks whose HMAC over the raw body matches
+ * (nodes/shared/webhookReceiver.ts, which also refuses a repeated delivery).
  */
 import type {
 	IDataObject,
@@ -15,7 +16,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
-import { verifySignature } from '../../nodes/shared/webhookSignature';
+import { receiveCallback } from '../../nodes/shared/webhookReceiver';
 
 /** How the demo provider signs: `X-Demo-Signature: sha256=<hex HMAC-SHA256 of the body>`. */
 export const DEMO_SIGNATURE = { header: 'x-demo-signature', prefix: 'sha256=', algorithm: 'sha256', encoding: 'hex' } as const;
@@ -123,13 +124,13 @@ export class DemoWebhookTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const data = this.getWorkflowStaticData('node');
-		const signature = this.getHeaderData()[DEMO_SIGNATURE.header];
-		const valid = verifySignature(data.secret as string | undefined, this.getRequestObject().rawBody, signature, DEMO_SIGNATURE);
-		if (!valid) {
-			this.getResponseObject().status(401).json({ message: 'Invalid or missing signature' });
-			return { noWebhookResponse: true };
-		}
-		return { workflowData: [this.helpers.returnJsonArray([this.getBodyData()])] };
+		const reception = receiveCallback(this, {
+			verify: true,
+			secret: this.getWorkflowStaticData('node').secret as string | undefined,
+			signatureHeader: DEMO_SIGNATURE.header,
+			format: DEMO_SIGNATURE,
+		});
+		if (reception.kind === 'answered') return { noWebhookResponse: true };
+		return { workflowData: [this.helpers.returnJsonArray([reception.body])] };
 	}
 }

@@ -59,6 +59,11 @@ export const sandbox: SandboxProvider<DemoWebhookSimulator> = {
 				const unsigned = await sim.emit(sim.event('status', 'demo-device-4', { online: true }), 'unsigned');
 				return [...forged, ...unsigned].map(record);
 			},
+			async sendRepeated(sim) {
+				const [first] = sim.webhooks.sent('signed');
+				if (!first) throw new Error('No signed callback to repeat yet');
+				return [record(await sim.webhooks.redeliver(first.seq))];
+			},
 			callbacks: (sim) => sim.webhooks.sent().map(record),
 			check(output: OutputOf) {
 				const received = output('Demo event received');

@@ -101,6 +101,19 @@ describe('the demo webhook trigger, active in the in-process n8n', () => {
 		]);
 	});
 
+	it('a repeated delivery (the same signed bytes) is answered 200 and starts nothing; the same event re-signed in other bytes does', async () => {
+		const workflowActive = await activate();
+		const event = sim.event('alarm', 'truck-9');
+		const [first] = await sim.emit(event);
+		const repeated = await sim.webhooks.redeliver(first.seq);
+		expect([first.status, repeated.status, JSON.parse(repeated.responseBody)]).toEqual([200, 200, { received: true, repeated: true }]);
+		const [compact] = await sim.webhooks.send(JSON.stringify(event), { key: event.id });
+		expect(compact.status).toBe(200);
+		expect((await workflowActive.executions()).map((execution) => execution.items[0].json.id)).toEqual([event.id, event.id]);
+		expect(workflowActive.calls.map((call) => call.outcome)).toEqual(['execution started', 'answered by the node', 'execution started']);
+		expect((workflowActive.staticData[STATIC_KEY] as { recentDeliveries: string[] }).recentDeliveries).toHaveLength(2);
+	});
+
 	it('a signature of other bytes than the body sent is refused (the raw body is what is verified)', async () => {
 		const workflowActive = await activate();
 		const [subscription] = sim.webhooks.list();
@@ -174,6 +187,8 @@ describe('the demo example, checked as the provider contract describes it', () =
 
 		const keys = await check.fire(sim);
 		const invalid = await check.sendInvalid(sim);
+		const repeated = await check.sendRepeated(sim);
+		expect(repeated.map((entry) => [entry.kind, entry.status])).toEqual([['repeated', 200]]);
 		const executions = await workflowActive.executions();
 		const counts: Record<string, number> = {};
 		for (const execution of executions) {

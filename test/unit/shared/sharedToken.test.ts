@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import {
+	EXPIRY_MARGIN_MS,
 	loginSharingWaitMs,
 	sendWithSharedToken,
 	sharedTokenProperties,
@@ -33,7 +34,7 @@ function world(initial: string, waitSeconds = 0) {
 		return { rejected: credentials.sessionHash !== state.valid };
 	};
 	const store = (token: string) => (stored = { ...stored, sessionHash: token });
-	return { state, readStored, send, store, isRejected: (attempt: { rejected: boolean }) => attempt.rejected };
+	return { state, readStored, send, store, isRejected: (attempt: { rejected: boolean }) => (attempt.rejected ? {} : undefined) };
 }
 
 describe('Shared login token (sendWithSharedToken)', () => {
@@ -105,5 +106,47 @@ describe('Shared login token (sendWithSharedToken)', () => {
 		expect(wait).toMatchObject({ name: 'shareWaitSeconds', type: 'number', default: 3 });
 		expect(wait.description).toContain('Why it matters.');
 		expect(token).toMatchObject({ name: 'sessionHash', type: 'hidden', typeOptions: { expirable: true, password: true } });
+	});
+
+	it('replaces a token the credential says expires within the margin, and keeps one that does not', async () => {
+		const fields: SharedTokenFields = { token: 'accessToken', expiresAt: 'accessTokenExpiresAt' };
+		const now = 1_000_000_000;
+		const logins: string[] = [];
+		const send = async (credentials: ICredentialDataDecryptedObject) => {
+			if (credentials.accessToken === '') {
+				logins.push('login');
+				credentials.accessToken = 'fresh';
+			}
+			return String(credentials.accessToken);
+		};
+		const notRejected = () => undefined;
+		const fresh = { accessToken: 'old', accessTokenExpiresAt: now + EXPIRY_MARGIN_MS + 1 };
+		expect((await sendWithSharedToken(fields, async () => ({ ...fresh }), send, notRejected, undefined, Math.random, () => now)).attempt).toBe('old');
+		const stale = { accessToken: 'old', accessTokenExpiresAt: now + EXPIRY_MARGIN_MS };
+		expect((await sendWithSharedToken(fields, async () => ({ ...stale }), send, notRejected, undefined, Math.random, () => now)).attempt).toBe('fresh');
+		expect(logins).toEqual(['login']);
+		expect(loginSharingWaitMs(fields, {})).toBe(0);
+	});
+
+	it('empties the fields a rejection names along with the token before the next login', async () => {
+		const fields: SharedTokenFields = { token: 'bearer' };
+		const seen: ICredentialDataDecryptedObject[] = [];
+		const send = async (credentials: ICredentialDataDecryptedObject) => {
+			seen.push({ ...credentials });
+			return seen.length === 1 ? 'session expired' : 'ok';
+		};
+		const rejectionOf = (attempt: string) => (attempt === 'session expired' ? { forget: ['session'] } : undefined);
+		const stored = { bearer: 'b1', session: 's1', other: 'kept' };
+		const { attempt } = await sendWithSharedToken(fields, async () => ({ ...stored }), send, rejectionOf);
+		expect(attempt).toBe('ok');
+		expect(seen).toEqual([stored, { bearer: '', session: '', other: 'kept' }]);
+	});
+
+	it('without a wait field adds only the hidden token (and its expiry when named)', () => {
+		const properties = sharedTokenProperties({ token: 'accessToken', expiresAt: 'expiresAt' }, 'unused');
+		expect(properties.map((property) => [property.name, property.type])).toEqual([
+			['accessToken', 'hidden'],
+			['expiresAt', 'hidden'],
+		]);
 	});
 });
