@@ -6,6 +6,11 @@ export interface ProviderErrorTable {
 	/** Display name, e.g. 'ProTrack'. */
 	provider: string;
 	codes: Readonly<Record<string, string>>;
+	/**
+	 * The meaning of a code not in `codes`, for providers that publish no code table but explain each
+	 * error in the answer (OS1): given the provider's own text; default UNKNOWN_PROVIDER_CODE.
+	 */
+	describeUnlisted?: (code: string, providerMessage: string | undefined) => string | undefined;
 }
 
 export interface ProviderErrorContext {
@@ -49,7 +54,9 @@ export function providerApiError(
 	code: string | number,
 	context: ProviderErrorContext = {},
 ): NodeApiError {
-	const meaning = describeProviderCode(table, code);
+	const listed = describeProviderCode(table, code);
+	const meaning =
+		listed === UNKNOWN_PROVIDER_CODE ? (table.describeUnlisted?.(String(code).trim(), context.providerMessage) ?? listed) : listed;
 	const message = `${table.provider} error ${String(code)}: ${meaning}`;
 	const description = buildDescription(meaning, context);
 	const httpCode =

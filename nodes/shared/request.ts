@@ -209,12 +209,15 @@ function settle<R>(
 		text === undefined ? undefined : redactSecrets(text, secretsOf(transport, call, credentials), transport.secretParameters);
 	const codeOrMessage = (code: string | number | undefined, providerMessage: string | undefined, message: string, description?: string) =>
 		code !== undefined
-			? providerApiError(context.getNode(), transport.errors, code, {
-					providerMessage: redact(providerMessage),
-					httpCode: answer.status >= 200 && answer.status < 300 ? undefined : answer.status,
-					itemIndex: call.itemIndex,
-					operation: `${call.method} ${call.path}`,
-				})
+			? withNote(
+					providerApiError(context.getNode(), transport.errors, code, {
+						providerMessage: redact(providerMessage),
+						httpCode: answer.status >= 200 && answer.status < 300 ? undefined : answer.status,
+						itemIndex: call.itemIndex,
+						operation: `${call.method} ${call.path}`,
+					}),
+					redact(description),
+				)
 			: new NodeApiError(context.getNode(), { path: call.path, httpCode: String(answer.status) } as JsonObject, {
 					message,
 					description: redact(description),
@@ -254,6 +257,12 @@ function settle<R>(
 
 function addNote(error: NodeApiError, note: string): void {
 	error.description = error.description ? `${error.description.replace(/\.$/, '')}. ${note}` : note;
+}
+
+/** The error with a provider's hint (e.g. what to check next) after its description, when there is one. */
+function withNote(error: NodeApiError, note: string | undefined): NodeApiError {
+	if (note !== undefined && note !== '') addNote(error, note);
+	return error;
 }
 
 /**
