@@ -3,10 +3,12 @@
  * the public API, as the editor's toggle does).
  * - Polling triggers: the provider's simulator produces events in two rounds, a poll apart; each event
  *   must start exactly one execution (no misses, no repeats on later polls).
- * - Webhook triggers: activation must have registered exactly one n8n webhook URL at the simulator; the
- *   simulator POSTs signed callbacks (each must start exactly one execution, without any poll wait) and
- *   forged and unsigned ones (each must be answered 401 and start none); deactivation must remove the
- *   registration. The test-only demo provider (test/webhook-demo, its node a second community package
+ * - Webhook triggers: activation must have registered exactly one n8n webhook URL at the simulator (for
+ *   providers without a registration API the suite hands the production URL over, as a user pastes it);
+ *   the simulator POSTs signed callbacks (each must start exactly one execution, without any poll wait),
+ *   forged and unsigned ones (each answered 401, starting none) and repeats of delivered ones (answered
+ *   200, starting none); deactivation must remove the registration, or, where there is none, make n8n
+ *   answer 404. The test-only demo provider (test/webhook-demo, its node a second community package
  *   compiled for this run) proves this path until real webhook providers exist.
  * Every execution must succeed, and the rest of the workflow must have done its part.
  */
@@ -142,6 +144,12 @@ describe('trigger examples, active in a running n8n', () => {
 		async (_key, example) => {
 			const check = example.check as WebhookTriggerExampleCheck<Simulator>;
 			const sim = stack.simulatorOf(example.provider);
+			if (check.connect) {
+				// No registration API at this provider: hand it the production URL, as a user pastes it.
+				const trigger = example.json.nodes.find((node) => node.name === example.trigger) as { webhookId?: string } | undefined;
+				if (!trigger?.webhookId) throw new Error(`${example.key}: its trigger node has no webhookId`);
+				await check.connect(sim, [`${stack.n8n.baseUrl}/webhook/${trigger.webhookId}/webhook`]);
+			}
 			const registered = check.registered(sim);
 			expect(registered).toHaveLength(1);
 			expect(registered[0].startsWith(`${stack.n8n.baseUrl}/webhook/`)).toBe(true);
@@ -160,11 +168,12 @@ describe('trigger examples, active in a running n8n', () => {
 			);
 			const seenAfterMs = Date.now() - started;
 			const refused = await check.sendInvalid(sim);
+			const repeated = await check.sendRepeated(sim);
 			await new Promise((resolve) => setTimeout(resolve, REFUSED_SETTLE_MS));
 			const { counts, executions } = await observe(example, check);
 
 			const callbacks = check.callbacks(sim);
-			const summary = (['signed', 'forged', 'unsigned'] as const).map((kind) => {
+			const summary = (['signed', 'forged', 'unsigned', 'repeated'] as const).map((kind) => {
 				const sent = callbacks.filter((callback) => callback.kind === kind);
 				const statuses = sent.map((callback) => callback.status);
 				const startedExecutions = sent.reduce((sum, callback) => sum + (counts.get(callback.eventKey) ?? 0), 0);
@@ -179,6 +188,9 @@ describe('trigger examples, active in a running n8n', () => {
 			expect(callbacks.filter((callback) => callback.kind === 'signed').map((callback) => callback.status)).toEqual(keys.map(() => 200));
 			expect(new Set(refused.map((callback) => callback.kind))).toEqual(new Set(['forged', 'unsigned']));
 			expect(refused.map((callback) => callback.status)).toEqual(refused.map(() => 401));
+			// A provider's retry of a delivered callback is acknowledged (200) and starts no second execution.
+			expect(repeated.length).toBeGreaterThan(0);
+			expect(repeated.map((callback) => [callback.kind, callback.status])).toEqual(repeated.map(() => ['repeated', 200]));
 			// Exactly one execution per signed event, and none carrying a refused callback's event.
 			expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(keys.map((key) => [key, 1])));
 			expect(executions.map((execution) => execution.status)).toEqual(executions.map(() => 'success'));
@@ -188,9 +200,21 @@ describe('trigger examples, active in a running n8n', () => {
 			);
 			expect(problems).toEqual([]);
 
-			// Deactivation runs the trigger's delete: the registration is gone from the provider.
 			await stack.n8n.deactivate(example.id);
-			await waitFor(`${example.key}: its webhook to be removed at the simulator`, () => check.registered(sim).length === 0, WEBHOOK_TIMEOUT_MS, 250);
+			if (!check.connect) {
+				// Deactivation runs the trigger's delete: the registration is gone from the provider.
+				await waitFor(`${example.key}: its webhook to be removed at the simulator`, () => check.registered(sim).length === 0, WEBHOOK_TIMEOUT_MS, 250);
+				return;
+			}
+			// Nothing to remove at the provider: n8n itself must stop taking the callbacks (404) and start nothing.
+			const late = await check.fire(sim);
+			const answered = check.callbacks(sim).filter((callback) => late.includes(callback.eventKey));
+			console.log(`e2e webhook trigger ${example.key} after deactivation: ${JSON.stringify(answered.map((callback) => callback.status))}`);
+			expect(answered.length).toBeGreaterThan(0);
+			expect(answered.map((callback) => callback.status)).toEqual(answered.map(() => 404));
+			await new Promise((resolve) => setTimeout(resolve, REFUSED_SETTLE_MS));
+			const after = await observe(example, check);
+			expect(late.filter((key) => after.counts.has(key))).toEqual([]);
 		},
 	);
 });

@@ -134,11 +134,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (output[expirable.name] === undefined) return undefined;
 		const nodeCredential = node.credentials?.[typeName];
 		if (nodeCredential?.id) {
+			// As n8n 2.40's CredentialsHelper: every returned field is persisted (the expirable one always,
+			// others unless the stored value is an expression).
 			const stored = this.store.read(nodeCredential.id).data;
-			this.store.write(nodeCredential.id, {
-				...stored,
-				[expirable.name]: output[expirable.name] as ICredentialDataDecryptedObject[string],
-			});
+			const persisted: ICredentialDataDecryptedObject = { ...stored };
+			for (const [key, value] of Object.entries(output)) {
+				const isExpression = typeof stored[key] === 'string' && String(stored[key]).startsWith('=');
+				if (key === expirable.name || !isExpression) persisted[key] = value as ICredentialDataDecryptedObject[string];
+			}
+			this.store.write(nodeCredential.id, persisted);
 		}
 		return Object.assign(credentials, output) as ICredentialDataDecryptedObject;
 	}

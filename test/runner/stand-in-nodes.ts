@@ -64,10 +64,44 @@ class NoOp implements INodeType {
 	}
 }
 
+/**
+ * n8n's Wait node for short intervals ("After Time Interval" in seconds or minutes): n8n waits in the
+ * process for intervals under 65 seconds, then passes the items on, as this does.
+ */
+class Wait implements INodeType {
+	description = {
+		displayName: 'Wait',
+		name: 'wait',
+		group: ['organization'],
+		version: [1, 1.1],
+		description: 'Waits a short time',
+		defaults: { name: 'Wait' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Resume', name: 'resume', type: 'string', default: 'timeInterval' },
+			{ displayName: 'Amount', name: 'amount', type: 'number', default: 1 },
+			{ displayName: 'Unit', name: 'unit', type: 'string', default: 'hours' },
+		],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resume = this.getNodeParameter('resume', 0) as string;
+		const unit = this.getNodeParameter('unit', 0) as string;
+		const seconds = Number(this.getNodeParameter('amount', 0)) * (unit === 'minutes' ? 60 : unit === 'seconds' ? 1 : NaN);
+		if (resume !== 'timeInterval' || !(seconds >= 0 && seconds < 65)) {
+			throw new Error(`The stand-in Wait node only waits intervals under 65 s, got ${resume} ${String(this.getNodeParameter('amount', 0))} ${unit}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+		return [this.getInputData()];
+	}
+}
+
 export const STAND_IN_NODES: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	// Present in examples next to a Manual Trigger; n8n starts a manual run at the Manual Trigger.
 	'n8n-nodes-base.scheduleTrigger': new ManualTrigger(),
 	'n8n-nodes-base.noOp': new NoOp(),
+	'n8n-nodes-base.wait': new Wait(),
 	'test.items': new TestItems(),
 };

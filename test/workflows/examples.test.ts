@@ -1,6 +1,6 @@
 import { TestN8n, type WorkflowJson } from '../runner';
 import type { Simulator } from '../simulators/framework';
-import { sandboxExamples, sandboxProviders, type SandboxProvider } from '../simulators/provider-contract';
+import { isWebhookCheck, sandboxExamples, sandboxProviders, type SandboxProvider } from '../simulators/provider-contract';
 
 const examples = sandboxExamples();
 
@@ -27,7 +27,10 @@ describe.each(sandboxProviders().map((provider) => [provider.name, provider] as 
 				provider.credential.id,
 			);
 		});
-		afterEach(async () => await sim.stop());
+		afterEach(async () => {
+			await n8n.stop();
+			await sim.stop();
+		});
 
 		it('has a check for each of its examples and an example for each check', () => {
 			expect(mine.map((example) => example.key).sort()).toEqual(Object.keys(provider.examples).sort());
@@ -41,6 +44,35 @@ describe.each(sandboxProviders().map((provider) => [provider.name, provider] as 
 				expect(result.error).toBeUndefined();
 				const output = (node: string) => result.output(node).map((item) => item.json);
 				expect(expectation.check(output, sim)).toEqual([]);
+				return;
+			}
+
+			if (isWebhookCheck(expectation)) {
+				// Active, as in a real n8n: the trigger registers itself (or, without a registration API, is
+				// handed its URL as a user would paste it); each signed callback starts one execution,
+				// forged and unsigned ones are answered 401, repeated ones 200, and neither starts any.
+				const active = await n8n.activate(json);
+				await expectation.connect?.(sim, [active.webhookUrl()]);
+				expect(expectation.registered(sim)).toEqual([active.webhookUrl()]);
+				const keys = await expectation.fire(sim);
+				const refused = await expectation.sendInvalid(sim);
+				const repeated = await expectation.sendRepeated(sim);
+				expect(refused.map((callback) => callback.status)).toEqual(refused.map(() => 401));
+				expect(repeated.map((callback) => callback.status)).toEqual(repeated.map(() => 200));
+				const executions = await active.executions();
+				const counts: Record<string, number> = {};
+				for (const execution of executions) {
+					expect(execution.result.error).toBeUndefined();
+					for (const item of execution.items) {
+						const key = expectation.eventKey(item.json);
+						counts[key] = (counts[key] ?? 0) + 1;
+					}
+					const output = (node: string) => execution.result.output(node).map((item) => item.json);
+					expect(expectation.check?.(output, sim) ?? []).toEqual([]);
+				}
+				expect(counts).toEqual(Object.fromEntries(keys.map((key) => [key, 1])));
+				await active.deactivate();
+				if (!expectation.connect) expect(expectation.registered(sim)).toEqual([]);
 				return;
 			}
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { normalizeLocation } from '../../shared/location';
-import { consentGiven, os1TimeToIso } from '../helpers/times';
+import { os1TimeToIso } from '../helpers/times';
 
 /**
  * OS1's callback events. ASSUMPTION: OS1 publishes that callbacks carry the request's `meta`, not the
@@ -61,7 +61,6 @@ export function callbackToJson(body: IDataObject): IDataObject {
 		data: {
 			...data,
 			...('points' in data ? { points: pointsOf(data).map((point) => pointJson(trackId, point)) } : {}),
-			...('consentStatus' in data ? { consentGiven: consentGiven(data.consentStatus) } : {}),
 		},
 		meta: body.meta ?? {},
 	};

@@ -119,7 +119,7 @@ describe('OS1 callbacks', () => {
 		expect(point.location).toMatchObject({ latitude: 28.6, longitude: 77.2 });
 		expect(callbackToJson({ eventType: 'CONSENT_REVOKED', data: { msisdn: '91', consentStatus: 'revoked' } })).toMatchObject({
 			meta: {},
-			data: { consentGiven: false },
+			data: { msisdn: '91', consentStatus: 'revoked' },
 		});
 	});
 });
