@@ -58,7 +58,13 @@ export interface NodeTypeEntry {
 	name: string;
 	version: number | number[];
 	iconUrl?: string | { light: string; dark: string };
+	properties?: Array<{ type?: string; displayName?: string }>;
 	[key: string]: unknown;
+}
+
+/** The texts of a node type's notice parameters (n8n draws them as callouts; they are not errors). */
+export function noticesOf(entry: NodeTypeEntry | undefined): string[] {
+	return (entry?.properties ?? []).filter((property) => property.type === 'notice').map((property) => String(property.displayName ?? '').trim());
 }
 
 /** Text in a parameter panel that means it did not load or shows an error. */
@@ -236,8 +242,11 @@ export class Editor {
 		return panel;
 	}
 
-	/** What is wrong in the open parameter panel: error texts, error callouts and toasts, parameter issues. */
-	async panelProblems(panel: Locator): Promise<string[]> {
+	/**
+	 * What is wrong in the open parameter panel: error texts, error callouts and toasts, parameter issues.
+	 * `notices`: texts of the node's own notice parameters, which n8n draws as callouts too (not errors).
+	 */
+	async panelProblems(panel: Locator, notices: string[] = []): Promise<string[]> {
 		const problems: string[] = [];
 		const text = await panel.innerText();
 		for (const error of PANEL_ERRORS) {
@@ -248,7 +257,8 @@ export class Editor {
 		for (const callout of await panel
 			.locator('[data-test-id="node-error-callout"], [role="alert"], [class*="callout"][class*="danger"]')
 			.all()) {
-			if (await callout.isVisible()) problems.push(`error callout: "${(await callout.innerText()).trim()}"`);
+			const said = (await callout.innerText()).trim();
+			if ((await callout.isVisible()) && !notices.includes(said)) problems.push(`error callout: "${said}"`);
 		}
 		for (const toast of await this.page.locator('.el-notification:has(.el-notification--error)').all()) {
 			if (await toast.isVisible()) problems.push(`error notification: "${(await toast.innerText()).trim()}"`);

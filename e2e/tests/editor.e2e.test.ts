@@ -18,11 +18,11 @@ import type { Browser } from 'playwright-core';
 
 import type { Simulator } from '../../test/simulators/framework';
 import type { ProTrackSimulator } from '../../test/simulators/protrack';
-import type { TriggerExampleCheck } from '../../test/simulators/provider-contract';
+import { isWebhookCheck, type TriggerExampleCheck } from '../../test/simulators/provider-contract';
 import { artifactsDir } from '../lib/artifacts';
 import { PACKAGE, packageNodeTypes } from '../lib/communityPackage';
 import { CHROMIUM, ensurePrograms } from '../lib/programs';
-import { Editor, launchChromium, slug, type NodeTypeEntry } from '../lib/editor';
+import { Editor, launchChromium, noticesOf, slug, type NodeTypeEntry } from '../lib/editor';
 import { OWNER, type WorkflowJson } from '../lib/n8n';
 import { waitFor } from '../lib/processes';
 import { ensureRuntime } from '../lib/runtime';
@@ -146,7 +146,7 @@ describe("the package's nodes in n8n's editor (Debian Chromium)", () => {
 		it.each(nodes.map((node) => [node.name, node] as const))('"%s" opens its parameter panel without an error', async (name, node) => {
 			const panel = await editor.openPanel(name);
 			await editor.screenshot(`${key}--${slug(name)}.png`);
-			const problems = await editor.panelProblems(panel);
+			const problems = await editor.panelProblems(panel, noticesOf(await typeEntry(node.type, node.typeVersion)));
 			const credentials = Object.values((node.credentials ?? {}) as Record<string, { name: string }>);
 			for (const credential of credentials) {
 				const shown = await editor.panelCredential(panel);
@@ -225,17 +225,32 @@ describe("the package's nodes in n8n's editor (Debian Chromium)", () => {
 		});
 
 		it.each(triggers.map((example) => [example.key, example] as const))(
-			'examples/%s.json: "Fetch Test Event" of its trigger puts out an event',
+			'examples/%s.json: testing its trigger in the editor puts out an event',
 			async (key, example) => {
 				const running = imported(key);
-				// An event to show: what the example's check makes the simulator do to fire the trigger.
-				await (running.check as TriggerExampleCheck<Simulator>).fire(stack.simulatorOf(running.provider));
+				const check = running.check as TriggerExampleCheck<Simulator>;
+				const sim = stack.simulatorOf(running.provider);
+				const triggerNode = example.json.nodes.find((node) => node.name === example.trigger)!;
+				// A polling trigger's test fetches what is there: make an event first.
+				if (!isWebhookCheck(check)) await check.fire(sim);
 				await editor.openWorkflow(running.id, example.json.nodes.length);
 				const panel = await editor.openPanel(example.trigger!);
-				expect(await editor.panelProblems(panel)).toEqual([]);
+				expect(await editor.panelProblems(panel, noticesOf(await typeEntry(triggerNode.type, triggerNode.typeVersion)))).toEqual([]);
 				const button = panel.locator('[data-test-id="node-execute-button"]');
-				expect(await button.innerText()).toMatch(/Fetch Test Event/i);
+				expect(await button.innerText()).toMatch(isWebhookCheck(check) ? /Listen for test event|Test this trigger|Execute step/i : /Fetch Test Event/i);
 				await button.click();
+				if (isWebhookCheck(check)) {
+					// A webhook trigger listens at its test URL: registered there by the trigger itself, or handed
+					// over as a user pastes it. Then the provider sends an event to it.
+					const webhookId = (triggerNode as { webhookId?: string }).webhookId;
+					const testUrl = `${stack.n8n.baseUrl}/webhook-test/${webhookId}/webhook`;
+					if (check.connect) {
+						await check.connect(sim, [testUrl]);
+					} else {
+						await waitFor(`${example.trigger!} to register its test URL at the simulator`, () => check.registered(sim).includes(testUrl), 60_000, 250);
+					}
+					await check.fire(sim);
+				}
 
 				const output = panel.locator('[data-test-id="output-panel"]');
 				const count = output.locator('[data-test-id="ndv-items-count"]');

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { receiveCallback } from '../shared/webhookReceiver';
+import { answerOnly, receiveCallback, startWorkflow } from '../shared/webhookReceiver';
 import type { SignatureEncoding } from '../shared/webhookSignature';
 import { callbackToJson, EVENT_KINDS, eventKindOf, tracePointsToJson } from './trigger/events';
 import { OS1_CALLBACK_URL, isLoopbackUrl } from './helpers/callback';
@@ -152,16 +152,9 @@ export class Os1MtsTrigger implements INodeType {
 
 		const events = this.getNodeParameter('events', []) as string[];
 		const kind = eventKindOf(reception.body);
-		if (events.length > 0 && !events.includes(kind)) {
-			this.getResponseObject().status(200).json({ received: true, started: false });
-			return { noWebhookResponse: true };
-		}
+		if (events.length > 0 && !events.includes(kind)) return answerOnly(this);
 		const event = callbackToJson(reception.body);
 		const items: IDataObject[] = kind === 'TRACE_UPDATE' && options.traceOutput === 'points' ? tracePointsToJson(event) : [event];
-		if (items.length === 0) {
-			this.getResponseObject().status(200).json({ received: true, started: false });
-			return { noWebhookResponse: true };
-		}
-		return { workflowData: [this.helpers.returnJsonArray(items)] };
+		return items.length === 0 ? answerOnly(this) : startWorkflow(this, items);
 	}
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { verifySignature, type SignatureFormat } from './webhookSignature';
 
@@ -11,8 +11,12 @@ import { verifySignature, type SignatureFormat } from './webhookSignature';
  * 3. a delivery already received (the same body bytes: providers retry with the same signed body) is
  *    answered 200, so the provider stops retrying, and starts nothing. A bounded list of recent
  *    delivery digests lives in the workflow's static data, which n8n loads for each callback and saves
- *    after the trigger's webhook() returns (also on queue-mode webhook processes).
- * Refusals are answered here; the trigger then returns `{ noWebhookResponse: true }`.
+ *    when the call is answered (also on queue-mode webhook processes).
+ * Every call is answered here, accepted ones too (`startWorkflow`): n8n 2.40 starts an execution with a
+ * copy of the static data loaded before it saves what webhook() changed, and that copy is written back when
+ * the execution ends, unless the node answered the call itself; then the save comes first (seen in a real
+ * n8n 2.40.7: without this, a repeated delivery started a second execution). The trigger returns what
+ * `startWorkflow` or `answerOnly` give.
  */
 
 export interface CallbackCheck {
@@ -105,4 +109,16 @@ export function receiveCallback(context: IWebhookFunctions, check: CallbackCheck
 		return { kind: 'answered', reason: 'repeated' };
 	}
 	return { kind: 'accepted', body, digest };
+}
+
+/** Answers 200 and starts the workflow with these items (the static data is saved before it starts). */
+export function startWorkflow(context: IWebhookFunctions, items: IDataObject[]): IWebhookResponseData {
+	context.getResponseObject().status(200).json({ received: true });
+	return { noWebhookResponse: true, workflowData: [context.helpers.returnJsonArray(items)] };
+}
+
+/** Answers 200 without starting anything (an event the user did not choose, nothing left after filters). */
+export function answerOnly(context: IWebhookFunctions): IWebhookResponseData {
+	context.getResponseObject().status(200).json({ received: true, started: false });
+	return { noWebhookResponse: true };
 }

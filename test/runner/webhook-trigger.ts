@@ -26,7 +26,7 @@ import type {
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { createRunExecutionData, NodeHelpers, resolveWebhookDescriptionField, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, isNodeClassInstance, NodeHelpers, resolveWebhookDescriptionField, Workflow } from 'n8n-workflow';
 
 import { NODE_TYPES } from './package-types';
 import type { RunResult, WorkflowJson } from './run-workflow';
@@ -160,7 +160,7 @@ export class ActiveWorkflow {
 		return await this.executions();
 	}
 
-	private workflow(): Workflow {
+	private workflow(storedStaticData = this.storedStaticData): Workflow {
 		return new Workflow({
 			id: this.id,
 			name: this.json.name ?? 'test',
@@ -168,7 +168,7 @@ export class ActiveWorkflow {
 			connections: this.json.connections,
 			active: true,
 			nodeTypes: NODE_TYPES,
-			staticData: JSON.parse(this.storedStaticData) as IDataObject,
+			staticData: JSON.parse(storedStaticData) as IDataObject,
 			settings: { executionOrder: 'v1' },
 		});
 	}
@@ -256,16 +256,25 @@ export class ActiveWorkflow {
 		const closeFunctions: CloseFunction[] = [];
 		const context = new WebhookContext(workflow, node, data.workflowExecuteAdditionalData, 'webhook', data, closeFunctions, null);
 		let result: IWebhookResponseData;
+		// What the execution's copy of the static data will be (see below), as stored before webhook() ran.
+		const storedBefore = this.storedStaticData;
 		try {
-			result = await NODE_TYPES.getByNameAndVersion(node.type).webhook!.call(context);
+			// As n8n's WebhookService: a node written as a class of the Node API gets the context as argument.
+			const nodeType = NODE_TYPES.getByNameAndVersion(node.type);
+			result = isNodeClassInstance(nodeType) ? await nodeType.webhook(context) : await nodeType.webhook!.call(context);
 		} catch (error) {
 			call.error = error instanceof Error ? error.message : String(error);
 			if (!res.headersSent) res.status(500).json({ code: 0, message: 'Error in workflow', hint: call.error });
 			return;
 		} finally {
 			await Promise.allSettled(closeFunctions.map(async (close) => await close()));
-			this.save(workflow);
 		}
+		// n8n 2.40 saves what webhook() changed in the static data when it answers the call. A node that
+		// answered itself (noWebhookResponse) is answered, and so saved, before the execution starts and loads
+		// the static data; otherwise the execution loads the copy stored before the save and writes it back
+		// when it ends, undoing webhook()'s change (seen in a real n8n 2.40.7, e2e).
+		const answeredFirst = result.noWebhookResponse === true;
+		if (answeredFirst || result.workflowData === undefined) this.save(workflow);
 		const responseCode = Number(registration.description.responseCode ?? 200) || 200;
 		if (result.workflowData === undefined) {
 			call.outcome = result.noWebhookResponse === true ? 'answered by the node' : 'received, no execution';
@@ -275,7 +284,15 @@ export class ActiveWorkflow {
 			return;
 		}
 		call.outcome = 'execution started';
-		const started = this.execute(workflow, node, result.workflowData, executionId, call.seq).catch((error: unknown) => {
+		const executionWorkflow = answeredFirst ? this.workflow() : this.workflow(storedBefore);
+		const webhookWorkflow = workflow;
+		const started = this.execute(executionWorkflow, node, result.workflowData, executionId, call.seq, () => {
+			if (!answeredFirst) {
+				this.save(webhookWorkflow);
+				// The execution's end writes its (older) copy back.
+				this.storedStaticData = JSON.stringify(executionWorkflow.staticData);
+			}
+		}).catch((error: unknown) => {
 			this.failures.push(`execution of call ${call.seq}: ${error instanceof Error ? error.stack : String(error)}`);
 		});
 		this.running.add(started);
@@ -286,13 +303,21 @@ export class ActiveWorkflow {
 	}
 
 	/** The execution a webhook starts: its node on the stack with the emitted items (prepareExecutionData). */
-	private async execute(workflow: Workflow, node: INode, main: INodeExecutionData[][], executionId: string, call: number): Promise<void> {
+	private async execute(
+		workflow: Workflow,
+		node: INode,
+		main: INodeExecutionData[][],
+		executionId: string,
+		call: number,
+		ended: () => void,
+	): Promise<void> {
 		const hooks = new ExecutionLifecycleHooks('webhook', executionId, this.workflowBase());
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node, data: { main }, source: null }] },
 		});
 		const run = await new WorkflowExecute(this.host.additionalData(executionId, hooks), 'webhook', runExecutionData).processRunExecutionData(workflow);
 		this.save(workflow);
+		ended();
 		this.finished.push({ id: executionId, call, items: main[0] ?? [], result: this.host.resultOf(run, workflow) });
 	}
 }

@@ -16,7 +16,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
-import { receiveCallback } from '../../nodes/shared/webhookReceiver';
+import { receiveCallback, startWorkflow } from '../../nodes/shared/webhookReceiver';
 
 /** How the demo provider signs: `X-Demo-Signature: sha256=<hex HMAC-SHA256 of the body>`. */
 export const DEMO_SIGNATURE = { header: 'x-demo-signature', prefix: 'sha256=', algorithm: 'sha256', encoding: 'hex' } as const;
@@ -131,6 +131,6 @@ export class DemoWebhookTrigger implements INodeType {
 			format: DEMO_SIGNATURE,
 		});
 		if (reception.kind === 'answered') return { noWebhookResponse: true };
-		return { workflowData: [this.helpers.returnJsonArray([reception.body])] };
+		return startWorkflow(this, [reception.body]);
 	}
 }
