@@ -245,11 +245,21 @@ describe("the package's nodes in n8n's editor (Debian Chromium)", () => {
 					const webhookId = (triggerNode as { webhookId?: string }).webhookId;
 					const testUrl = `${stack.n8n.baseUrl}/webhook-test/${webhookId}/webhook`;
 					if (check.connect) {
+						// n8n starts listening a moment after the click: send until the test URL takes an event.
 						await check.connect(sim, [testUrl]);
+						await waitFor(
+							`the test URL of "${example.trigger!}" to take an event`,
+							async () => {
+								await check.fire(sim);
+								return check.callbacks(sim).some((callback) => callback.url === testUrl && callback.status === 200);
+							},
+							60_000,
+							1000,
+						);
 					} else {
 						await waitFor(`${example.trigger!} to register its test URL at the simulator`, () => check.registered(sim).includes(testUrl), 60_000, 250);
+						await check.fire(sim);
 					}
-					await check.fire(sim);
 				}
 
 				const output = panel.locator('[data-test-id="output-panel"]');

@@ -123,12 +123,20 @@ export async function sendWithSharedToken<A>(
 	now: () => number = Date.now,
 ): Promise<TokenAttempt<A>> {
 	const tokenOf = (credentials: ICredentialDataDecryptedObject) => String(credentials[fields.token] ?? '');
-	const dead = new Set<string>();
+	// What was refused: the token, with the values of the fields the refusal named (a session token can be
+	// renewed under the same token, e.g. ThingSpace's bearer): only that combination is dead.
+	const dead: Array<{ token: string; fields: Record<string, string> }> = [];
+	const isDead = (credentials: ICredentialDataDecryptedObject) =>
+		dead.some(
+			(entry) =>
+				entry.token === tokenOf(credentials) &&
+				Object.entries(entry.fields).every(([field, value]) => String(credentials[field] ?? '') === value),
+		);
 	const forget = new Set<string>();
 	const expiring = (credentials: ICredentialDataDecryptedObject) =>
 		fields.expiresAt !== undefined && Number(credentials[fields.expiresAt] ?? 0) - EXPIRY_MARGIN_MS <= now();
 	const usable = (credentials: ICredentialDataDecryptedObject) =>
-		tokenOf(credentials) !== '' && !dead.has(tokenOf(credentials)) && !expiring(credentials);
+		tokenOf(credentials) !== '' && !isDead(credentials) && !expiring(credentials);
 	const deadline = Date.now() + MAX_SHARING_MS;
 	let stored = await readStored();
 	for (;;) {
@@ -151,7 +159,8 @@ export async function sendWithSharedToken<A>(
 		const rejection = rejectionOf(attempt);
 		if (rejection === undefined) return { credentials, attempt };
 		for (const field of rejection.forget ?? []) forget.add(field);
-		dead.add(tokenOf(credentials));
+		const named = rejection.forget ?? [];
+		dead.push({ token: tokenOf(credentials), fields: Object.fromEntries(named.map((field) => [field, String(credentials[field] ?? '')])) });
 		if (budget.logins >= MAX_LOGINS_PER_REQUEST || Date.now() >= deadline) return { credentials, attempt };
 		stored = await readStored();
 	}

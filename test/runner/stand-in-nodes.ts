@@ -97,11 +97,53 @@ class Wait implements INodeType {
 	}
 }
 
+/**
+ * n8n's Code node in its default mode (JavaScript, "Run Once for All Items"): the code runs once with
+ * `$input.all()` / `items` and returns a list of items (`{json}` objects, or plain objects n8n wraps).
+ * Example workflows use it for small fixed lists (a fleet sheet); in a real n8n the task runner runs it.
+ */
+class Code implements INodeType {
+	description = {
+		displayName: 'Code',
+		name: 'code',
+		group: ['transform'],
+		version: [1, 2],
+		description: 'Runs JavaScript once for all items',
+		defaults: { name: 'Code' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Language', name: 'language', type: 'string', default: 'javaScript' },
+			{ displayName: 'Mode', name: 'mode', type: 'string', default: 'runOnceForAllItems' },
+			{ displayName: 'JavaScript', name: 'jsCode', type: 'string', default: '' },
+		],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const mode = this.getNodeParameter('mode', 0, 'runOnceForAllItems') as string;
+		const language = this.getNodeParameter('language', 0, 'javaScript') as string;
+		if (mode !== 'runOnceForAllItems' || language !== 'javaScript') {
+			throw new Error(`The stand-in Code node runs JavaScript once for all items only, not ${language} ${mode}`);
+		}
+		const items = this.getInputData();
+		const input = { all: () => items, first: () => items[0], last: () => items[items.length - 1] };
+		// eslint-disable-next-line @typescript-eslint/no-implied-eval
+		const run = new Function('$input', 'items', `return (async () => {\n${String(this.getNodeParameter('jsCode', 0))}\n})();`) as (
+			input: unknown,
+			list: INodeExecutionData[],
+		) => Promise<unknown>;
+		const result = await run(input, items);
+		const list = Array.isArray(result) ? result : [result];
+		return [list.map((entry) => (typeof entry === 'object' && entry !== null && 'json' in entry ? (entry as INodeExecutionData) : { json: entry as INodeExecutionData['json'] }))];
+	}
+}
+
 export const STAND_IN_NODES: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	// Present in examples next to a Manual Trigger; n8n starts a manual run at the Manual Trigger.
 	'n8n-nodes-base.scheduleTrigger': new ManualTrigger(),
 	'n8n-nodes-base.noOp': new NoOp(),
 	'n8n-nodes-base.wait': new Wait(),
+	'n8n-nodes-base.code': new Code(),
 	'test.items': new TestItems(),
 };

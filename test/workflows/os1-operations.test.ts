@@ -84,13 +84,13 @@ describe('OS1 operations, through the n8n engine', () => {
 		]);
 		expect(fx.sim.getTrack(String(later.trackId))?.status).toBe('initiated');
 
-		const start = await run({ resource: 'simTrack', operation: 'start', trackBy: 'name', track: later.trackName });
+		const start = await run({ resource: 'simTrack', operation: 'start', trackBy: 'name', track: String(later.trackName) });
 		expect(start.output('OS1')[0].json).toMatchObject({ trackId: later.trackId, operation: 'start', accepted: true });
 		expect(fx.sim.getTrack(String(later.trackId))?.status).toBe('started');
 
 		const byMsisdn = await run({ resource: 'simTrack', operation: 'getStatus', statusBy: 'msisdn', statusMsisdn: OS1_DEMO_PHONES.allows });
-		const byName = await run({ resource: 'simTrack', operation: 'getStatus', statusBy: 'name', statusTrackName: now.trackName });
-		const byId = await run({ resource: 'simTrack', operation: 'getStatus', statusBy: 'id', statusTrackId: now.trackId });
+		const byName = await run({ resource: 'simTrack', operation: 'getStatus', statusBy: 'name', statusTrackName: String(now.trackName) });
+		const byId = await run({ resource: 'simTrack', operation: 'getStatus', statusBy: 'id', statusTrackId: String(now.trackId) });
 		expect(byMsisdn.output('OS1')[0].json).toMatchObject({ kind: 'sim', trackId: later.trackId, status: 'started', consentGiven: true });
 		expect(String(byMsisdn.output('OS1')[0].json.startedAt)).toMatch(ISO);
 		expect(byName.output('OS1')[0].json).toMatchObject({ trackId: now.trackId, stoppedAt: null });
@@ -99,7 +99,7 @@ describe('OS1 operations, through the n8n engine', () => {
 		const startedMs = Date.parse(String(byId.output('OS1')[0].json.startedAt));
 		expect(Math.abs(startedMs - Number(fx.sim.getTrack(String(now.trackId))?.startedAt))).toBeLessThan(1000);
 
-		const stop = await run({ resource: 'simTrack', operation: 'stop', trackBy: 'id', track: now.trackId });
+		const stop = await run({ resource: 'simTrack', operation: 'stop', trackBy: 'id', track: String(now.trackId) });
 		expect(stop.error).toBeUndefined();
 		expect(fx.sim.getTrack(String(now.trackId))?.status).toBe('stopped');
 		const calls = fx.sim.requests(/\/sim-tracks\/[^/]+$/).map((call) => [call.method, call.body]);
@@ -113,19 +113,20 @@ describe('OS1 operations, through the n8n engine', () => {
 		const created = await run({ resource: 'smartphoneTrack', operation: 'create', contextId: 'trip-4711', externalRefId: 'order-9', defaultStart: false });
 		const track = created.output('OS1')[0].json;
 		expect(track).toMatchObject({ kind: 'smartphone', started: false, contextId: 'trip-4711', externalRefId: 'order-9', expiry: '1d' });
-		expect((await run({ resource: 'smartphoneTrack', operation: 'start', track: track.trackId })).error).toBeUndefined();
-		for (const [statusBy, key, value] of [
+		expect((await run({ resource: 'smartphoneTrack', operation: 'start', track: String(track.trackId) })).error).toBeUndefined();
+		const lookups: Array<[string, string, string]> = [
 			['context', 'statusContextId', 'trip-4711'],
-			['name', 'statusTrackName', track.trackName],
-			['id', 'statusTrackId', track.trackId],
-		] as const) {
+			['name', 'statusTrackName', String(track.trackName)],
+			['id', 'statusTrackId', String(track.trackId)],
+		];
+		for (const [statusBy, key, value] of lookups) {
 			const status = await run({ resource: 'smartphoneTrack', operation: 'getStatus', statusBy, [key]: value });
 			expect(status.error).toBeUndefined();
 			const json = status.output('OS1')[0].json;
 			expect(json).toMatchObject({ kind: 'smartphone', trackId: track.trackId, status: 'started', contextId: 'trip-4711' });
 			expect(Math.abs(Date.parse(String(json.startedAt)) - Number(fx.sim.getTrack(String(track.trackId))?.startedAt))).toBeLessThan(1000);
 		}
-		expect((await run({ resource: 'smartphoneTrack', operation: 'stop', track: track.trackId })).error).toBeUndefined();
+		expect((await run({ resource: 'smartphoneTrack', operation: 'stop', track: String(track.trackId) })).error).toBeUndefined();
 		expect(fx.sim.getTrack(String(track.trackId))?.status).toBe('stopped');
 	});
 

@@ -96,7 +96,7 @@ describe('OS1 Movement Tracking Trigger', () => {
 
 	it('with verification turned off, takes unsigned callbacks', async () => {
 		const active = await activate({ options: { verifySignature: false } });
-		fx.sim.requestConsent(PHONE, { url: active.webhookUrl() });
+		fx.sim.requestConsent(PHONE, { url: active.webhookUrl(), meta: {} });
 		const [granted] = await fx.sim.replyConsent(PHONE, 'allow');
 		expect([granted.kind, granted.status]).toEqual(['unsigned', 200]);
 		expect(await active.executions()).toHaveLength(1);

@@ -143,11 +143,11 @@ describe('OS1 sandbox: the consent, track and trace example', () => {
 		};
 		expect(check.check((node) => outputs[node] ?? [], env.sim)).toEqual([]);
 		const moved = { ...points[2], location: { ...(points[2].location as OutputItem), latitude: 1 } };
-		const wrong = { ...outputs, 'Trace points': [points[0], points[1], moved, points[3]] };
+		const wrong: Record<string, OutputItem[]> = { ...outputs, 'Trace points': [points[0], points[1], moved, points[3]] };
 		expect(check.check((node) => wrong[node] ?? [], env.sim)).toEqual([expect.stringContaining('point 3 at')]);
-		const gap = { ...outputs, 'Trace points': [points[0], points[2]] };
+		const gap: Record<string, OutputItem[]> = { ...outputs, 'Trace points': [points[0], points[2]] };
 		expect(check.check((node) => gap[node] ?? [], env.sim)).toEqual(expect.arrayContaining([expect.stringContaining('point 2 as')]));
-		const unstarted = { ...outputs, 'Create SIM track': [{ ...created, started: false }] };
+		const unstarted: Record<string, OutputItem[]> = { ...outputs, 'Create SIM track': [{ ...created, started: false }] };
 		expect(check.check((node) => unstarted[node] ?? [], env.sim)).toHaveLength(1);
 	});
 });
