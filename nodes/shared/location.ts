@@ -36,7 +36,7 @@ export interface LocationInput {
 
 const KMH_PER_MPS = 3.6;
 /** Mean Earth radius (IUGG), metres. */
-const EARTH_RADIUS_M = 6371008.8;
+export const EARTH_RADIUS_M = 6371008.8;
 
 function inRange(value: number | null, limit: number): value is number {
 	return value !== null && value >= -limit && value <= limit;
@@ -96,18 +96,27 @@ export interface LatLon {
 	longitude: number;
 }
 
+/** Local bindings: global lookups are slow inside jest's VM context and this runs per route point. */
+const { asin, cos, min, sin, sqrt, PI } = Math;
+const toRadians = (degrees: number) => (degrees * PI) / 180;
+
 /** Great-circle distance in metres. */
 export function haversineMeters(a: LatLon, b: LatLon): number {
-	const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 	const dLat = toRadians(b.latitude - a.latitude);
 	const dLon = toRadians(b.longitude - a.longitude);
 	const h =
-		Math.sin(dLat / 2) ** 2 +
-		Math.cos(toRadians(a.latitude)) * Math.cos(toRadians(b.latitude)) * Math.sin(dLon / 2) ** 2;
-	return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+		sin(dLat / 2) ** 2 +
+		cos(toRadians(a.latitude)) * cos(toRadians(b.latitude)) * sin(dLon / 2) ** 2;
+	return 2 * EARTH_RADIUS_M * asin(min(1, sqrt(h)));
 }
 
-function withPosition(points: readonly NormalizedLocation[]): LatLon[] {
+/** Anything carrying a position that may be unknown (a normalized location, a route point). */
+export interface MaybePositioned {
+	latitude: number | null;
+	longitude: number | null;
+}
+
+function withPosition(points: readonly MaybePositioned[]): LatLon[] {
 	const located: LatLon[] = [];
 	for (const point of points) {
 		if (point.latitude !== null && point.longitude !== null) {
@@ -125,7 +134,7 @@ export interface LineStringFeature {
 
 /** GeoJSON LineString of the points that have a position, as [longitude, latitude]. */
 export function toLineStringFeature(
-	points: readonly NormalizedLocation[],
+	points: readonly MaybePositioned[],
 	properties: Record<string, unknown> = {},
 ): LineStringFeature {
 	return {

@@ -130,7 +130,8 @@ export class TestN8n implements WebhookHost {
 		return {
 			run,
 			error: run.data.resultData.error,
-			staticData: workflow.staticData as IDataObject,
+			// As n8n stores it: JSON.
+			staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
 			output: (nodeName) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
 		};
 	}

@@ -23,8 +23,15 @@ export type OutputOf = (nodeName: string) => OutputItem[];
 /** An example started by hand (Manual Trigger): `n8n execute` runs it; `check` judges the output. */
 export interface ManualExampleCheck<S extends Simulator> {
 	kind: 'manual';
+	/**
+	 * For examples that remember something between executions (the workflow's static data): how many
+	 * executions to run, one after another, each a fresh one (default 1).
+	 */
+	runs?: number;
+	/** Sets the simulator up before execution `run` (0-based), e.g. moves a vehicle across a fence. */
+	prepare?(sim: S, run: number): void | Promise<void>;
 	/** What is wrong with the run's output, judged against the simulator's state; [] when all is right. */
-	check(output: OutputOf, sim: S): string[];
+	check(output: OutputOf, sim: S, run?: number): string[];
 }
 
 /** An example started by its trigger: activated in a running n8n, it must fire once per event. */

@@ -40,10 +40,16 @@ describe.each(sandboxProviders().map((provider) => [provider.name, provider] as 
 			const json = example.json as unknown as WorkflowJson;
 			const expectation = example.check;
 			if (expectation.kind === 'manual') {
-				const result = await n8n.run(json);
-				expect(result.error).toBeUndefined();
-				const output = (node: string) => result.output(node).map((item) => item.json);
-				expect(expectation.check(output, sim)).toEqual([]);
+				// Each run a new execution, with the static data the previous one left (as n8n stores it).
+				let staticData = json.staticData ?? {};
+				for (let run = 0; run < (expectation.runs ?? 1); run++) {
+					await expectation.prepare?.(sim, run);
+					const result = await n8n.run({ ...json, staticData });
+					expect(result.error).toBeUndefined();
+					const output = (node: string) => result.output(node).map((item) => item.json);
+					expect(expectation.check(output, sim, run)).toEqual([]);
+					staticData = result.staticData;
+				}
 				return;
 			}
 

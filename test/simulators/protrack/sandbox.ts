@@ -2,6 +2,7 @@
 import type { OutputItem, OutputOf, SandboxProvider } from '../provider-contract';
 import { PROTRACK_DEMO, PROTRACK_SUB_ACCOUNTS } from './accounts';
 import { ProTrackSimulator } from './index';
+import { depotEnterExit, routeSummaryGpx } from './location-tools-examples';
 
 const ALARM_SOS = 1;
 const ALARM_GEOFENCE_OUT = 6;
@@ -78,6 +79,8 @@ export const sandbox: SandboxProvider<ProTrackSimulator> = {
 	},
 
 	examples: {
+		'protrack-depot-enter-exit': depotEnterExit,
+		'protrack-route-summary-gpx': routeSummaryGpx,
 		'protrack-fleet-positions': {
 			kind: 'manual',
 			check(output: OutputOf, sim) {
