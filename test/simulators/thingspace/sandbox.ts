@@ -116,7 +116,9 @@ export const sandbox: SandboxProvider<ThingSpaceSimulator> = {
 		`user ${THINGSPACE_OTHER.username} / ${THINGSPACE_OTHER.password}, account ${THINGSPACE_OTHER.account} (its DeviceLocation listener points at another system)`,
 	],
 	tokens: {
-		logins: (sim) => sim.tokenCounts.bearerGrants + sim.tokenCounts.sessionLogins,
+		// A ThingSpace sign-in is the pair: a bearer grant and, with it, one UWS session login. The session
+		// logins count sign-ins (a bearer renewed alone, within a session, is not one).
+		logins: (sim) => sim.tokenCounts.sessionLogins,
 		expire: (sim) => {
 			sim.expireBearer();
 			sim.expireSession();
