@@ -185,7 +185,7 @@ export class WebhookSubscriptions {
 			responseBody: '',
 		};
 		try {
-			const answer = await post(subscription.url, body, headers, options.timeoutMs ?? 30_000);
+			const answer = await postCallback(subscription.url, body, headers, options.timeoutMs ?? 30_000);
 			delivery.status = answer.status;
 			delivery.responseBody = answer.body;
 		} catch (error) {
@@ -212,11 +212,15 @@ export class WebhookSubscriptions {
 	}
 }
 
-async function post(
+/**
+ * POSTs exact body bytes to a loopback URL and resolves with the status and body of the answer; rejects
+ * when there is none within `timeoutMs`. Every simulator's callbacks go through here.
+ */
+export async function postCallback(
 	url: string,
 	body: string,
 	headers: Record<string, string>,
-	timeoutMs: number,
+	timeoutMs = 30_000,
 ): Promise<{ status: number; body: string }> {
 	const target = assertLoopbackUrl(url);
 	const bytes = Buffer.from(body, 'utf8');

@@ -7,9 +7,8 @@
  * the package's own code, so the tests check the package against an independent implementation.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import * as http from 'node:http';
 
-import { assertLoopbackUrl } from '../webhooks';
+import { assertLoopbackUrl, postCallback } from '../webhooks';
 import { OS1_HEADERS } from './tenant';
 import type { Callback } from './validation';
 
@@ -132,7 +131,7 @@ export class CallbackSender {
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
 		if (delivery.signature !== undefined) headers[OS1_HEADERS.signature] = delivery.signature;
 		try {
-			const answer = await post(delivery.url, delivery.body, headers);
+			const answer = await postCallback(delivery.url, delivery.body, headers);
 			delivery.status = answer.status;
 			delivery.responseBody = answer.body;
 		} catch (error) {
@@ -142,24 +141,4 @@ export class CallbackSender {
 	}
 }
 
-const TIMEOUT_MS = 30_000;
 
-async function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-	const target = assertLoopbackUrl(url);
-	const bytes = Buffer.from(body, 'utf8');
-	return await new Promise((resolve, reject) => {
-		const request = http.request(
-			target,
-			{ method: 'POST', headers: { ...headers, 'content-length': String(bytes.length) }, agent: false },
-			(response) => {
-				const chunks: Buffer[] = [];
-				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-				response.on('error', reject);
-			},
-		);
-		request.setTimeout(TIMEOUT_MS, () => request.destroy(new Error(`No answer from ${url} within ${TIMEOUT_MS} ms`)));
-		request.on('error', reject);
-		request.end(bytes);
-	});
-}

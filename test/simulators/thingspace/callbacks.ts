@@ -7,9 +7,8 @@
  * with the receiver's answer.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import * as http from 'node:http';
 
-import { assertLoopbackUrl } from '../webhooks';
+import { assertLoopbackUrl, postCallback } from '../webhooks';
 import type { ListenerName } from './accounts';
 import { reportKey, type ReportBody, type ReportType } from './reports';
 
@@ -84,7 +83,6 @@ export function signBody(secret: string, body: string): string {
 	return createHmac('sha256', Buffer.from(secret, 'utf8')).update(Buffer.from(body, 'utf8')).digest('hex');
 }
 
-const TIMEOUT_MS = 30_000;
 
 export class CallbackSender {
 	readonly deliveries: CallbackDelivery[] = [];
@@ -170,7 +168,7 @@ export class CallbackSender {
 		}
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
 		if (delivery.signature !== undefined) headers[SIGNATURE_HEADER] = delivery.signature;
-		const sending = postJson(delivery.url, delivery.body, headers).then(
+		const sending = postCallback(delivery.url, delivery.body, headers).then(
 			(answer) => {
 				delivery.httpStatus = answer.status;
 				delivery.responseBody = answer.body;
@@ -199,21 +197,3 @@ function isLoopback(url: string): boolean {
 	}
 }
 
-async function postJson(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-	const bytes = Buffer.from(body, 'utf8');
-	return await new Promise((resolve, reject) => {
-		const request = http.request(
-			url,
-			{ method: 'POST', headers: { ...headers, 'content-length': String(bytes.length) }, agent: false },
-			(response) => {
-				const chunks: Buffer[] = [];
-				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-				response.on('error', reject);
-			},
-		);
-		request.setTimeout(TIMEOUT_MS, () => request.destroy(new Error(`No answer from ${url} within ${TIMEOUT_MS} ms`)));
-		request.on('error', reject);
-		request.end(bytes);
-	});
-}
