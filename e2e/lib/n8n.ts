@@ -48,12 +48,19 @@ export interface N8nOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Further community packages to install next to this one (test-only packages: folder with package.json + dist/). */
 	extraPackages?: Array<{ name: string; dir: string }>;
+	/**
+	 * Queue mode's production shape: an `n8n webhook` process on a port of its own receives every production
+	 * webhook call (n8n's webhook URL points at it, main serves none); start it with startWebhookProcess().
+	 */
+	webhookProcess?: boolean;
 }
 
 export class N8n {
 	readonly port: number;
 	readonly userFolder: string;
 	readonly baseUrl: string;
+	/** Where production webhook calls go: the webhook process when there is one, else main. */
+	readonly webhookBaseUrl: string;
 	private readonly services: Service[] = [];
 	private cookie = '';
 	private apiKey = '';
@@ -62,10 +69,12 @@ export class N8n {
 	private constructor(
 		private readonly options: N8nOptions,
 		port: number,
+		private readonly webhookPort?: number,
 	) {
 		this.port = port;
 		this.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), `lt-n8n-${options.name}-`));
 		this.baseUrl = `http://127.0.0.1:${port}`;
+		this.webhookBaseUrl = webhookPort === undefined ? this.baseUrl : `http://127.0.0.1:${webhookPort}`;
 		mkdirSync(this.userFolder, { recursive: true });
 		installInto(this.userFolder);
 		for (const extra of options.extraPackages ?? []) installPackageFolder(this.userFolder, extra.dir, extra.name);
@@ -73,7 +82,8 @@ export class N8n {
 
 	/** A new installation with this package in it (nothing is started yet). */
 	static async create(options: N8nOptions): Promise<N8n> {
-		return new N8n(options, options.port ?? (await freePort()));
+		const port = options.port ?? (await freePort());
+		return new N8n(options, port, options.webhookProcess ? await freePort() : undefined);
 	}
 
 	/** The environment of every process of this installation; each process gets its own task-runner port. */
@@ -89,7 +99,8 @@ export class N8n {
 			N8N_HOST: '127.0.0.1',
 			// The public address n8n gives webhook triggers (getNodeWebhookUrl) and so registers at providers
 			// (WEBHOOK_URL is its deprecated name in n8n 2.x).
-			N8N_WEBHOOK_URL: `${this.baseUrl}/`,
+			N8N_WEBHOOK_URL: `${this.webhookBaseUrl}/`,
+			...(this.webhookPort === undefined ? {} : { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' }),
 			N8N_EDITOR_BASE_URL: `${this.baseUrl}/`,
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_SECURE_COOKIE: 'false',
@@ -172,6 +183,30 @@ export class N8n {
 				return /n8n worker is now ready/i.test(service.output());
 			},
 			timeoutMs,
+		);
+		return service;
+	}
+
+	/**
+	 * `n8n webhook` (option webhookProcess), `env` added to its environment (e.g. its database settings):
+	 * resolves once it answers on its own port, ready for calls.
+	 */
+	async startWebhookProcess(env: NodeJS.ProcessEnv = {}, timeoutMs = 180_000): Promise<Service> {
+		if (this.webhookPort === undefined) throw new Error('This installation was created without webhookProcess');
+		const service = startService('webhook', this.options.runtime.node, [this.options.runtime.n8nBin, 'webhook'], {
+			env: await this.env({ ...env, N8N_PORT: String(this.webhookPort) }),
+			logFile: this.log('webhook'),
+		});
+		this.services.push(service);
+		await waitFor(
+			`the n8n webhook process at ${this.webhookBaseUrl}`,
+			async () => {
+				if (service.process.exitCode !== null) throw new Error(`webhook process exited:\n${service.output().slice(-3000)}`);
+				const response = await fetch(`${this.webhookBaseUrl}/healthz/readiness`);
+				return response.ok && /Webhook listener waiting for requests/.test(service.output());
+			},
+			timeoutMs,
+			500,
 		);
 		return service;
 	}
@@ -275,12 +310,12 @@ export class N8n {
 		await this.publicApi('POST', `/workflows/${workflowId}/deactivate`);
 	}
 
-	/** Every finished execution of a workflow, with its data, oldest first. */
-	async executions(workflowId: string): Promise<ExecutionRecord[]> {
+	/** Every finished execution of a workflow, with its data unless `includeData` is false, oldest first. */
+	async executions(workflowId: string, includeData = true): Promise<ExecutionRecord[]> {
 		const records: ExecutionRecord[] = [];
 		let cursor: string | undefined;
 		do {
-			const query = new URLSearchParams({ workflowId, includeData: 'true', limit: '100' });
+			const query = new URLSearchParams({ workflowId, includeData: String(includeData), limit: '100' });
 			if (cursor) query.set('cursor', cursor);
 			const page = await this.publicApi<{ data: ExecutionRecord[]; nextCursor?: string | null }>(
 				'GET',
@@ -314,6 +349,9 @@ export interface ExecutionRecord {
 	status: string;
 	finished: boolean;
 	mode: string;
+	/** ISO times. */
+	startedAt?: string;
+	stoppedAt?: string | null;
 	data?: ExecutedRun['data'];
 }
 

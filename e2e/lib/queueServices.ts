@@ -29,6 +29,8 @@ export interface QueueServices {
 	postgres: PostgresDatabase;
 	/** n8n's environment for queue mode on these services (Bull on Redis, its database in PostgreSQL). */
 	n8nEnv: NodeJS.ProcessEnv;
+	/** Runs SQL in n8n's database as n8n's user; returns psql's unaligned, tuples-only output. */
+	query(sql: string): Promise<string>;
 	/** Stops both servers and deletes their folders. */
 	stop(): Promise<void>;
 }
@@ -68,6 +70,7 @@ export async function startQueueServices(options: QueueServicesOptions): Promise
 				// Default 2: too few for 25 concurrent executions per worker.
 				DB_POSTGRESDB_POOL_SIZE: '10',
 			},
+			query: async (sql) => await queryAsN8n(postgres, sql),
 			stop,
 		};
 	} catch (error) {
@@ -221,6 +224,15 @@ async function startPostgres(
 		logFile: setupLog,
 	});
 	return database;
+}
+
+async function queryAsN8n(database: PostgresDatabase, sql: string): Promise<string> {
+	const args = ['-h', database.host, '-p', String(database.port), '-U', database.user, '-d', database.database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql];
+	const answer = await run(join(programDir(POSTGRES), 'psql'), args, {
+		env: { ...process.env, PGPASSWORD: database.password },
+		label: `psql (${sql.slice(0, 60)})`,
+	});
+	return answer.stdout;
 }
 
 /** The `postgres` system user when running as root; undefined when the suite runs as an ordinary user. */

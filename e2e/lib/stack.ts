@@ -51,6 +51,8 @@ export interface StackOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Also the test-only providers and their package (e2e triggers suite only; never the sandbox). */
 	testOnly?: boolean;
+	/** Queue mode with an `n8n webhook` process receiving production webhooks (see N8nOptions). */
+	webhookProcess?: boolean;
 }
 
 export class Stack {
@@ -78,6 +80,7 @@ export class Stack {
 				port: options.n8nPort,
 				env: options.env,
 				extraPackages: testPackages,
+				webhookProcess: options.webhookProcess,
 			});
 			const examples = loadExamples(providers.map((running) => running.provider));
 			await n8n.importCredentials(providers.map(({ provider, sim }) => credentialFor(provider, sim)));

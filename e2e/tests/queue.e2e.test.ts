@@ -10,12 +10,12 @@
  * most 2 logins. The measured figures go to test-artifacts/e2e/queue/figures.json and the test output.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import { AUTHORIZATION_PATH, type ProTrackSimulator } from '../../test/simulators/protrack';
-import { artifactsDir } from '../lib/artifacts';
+import { artifactsDir, removeArtifacts } from '../lib/artifacts';
 import { ensurePrograms, POSTGRES, REDIS } from '../lib/programs';
 import type { ExecutionRecord, WorkflowJson } from '../lib/n8n';
 import { run, waitFor, type Service } from '../lib/processes';
@@ -133,9 +133,9 @@ describe('queue mode: n8n main + 2 workers on Redis and PostgreSQL', () => {
 	const workers: Service[] = [];
 
 	beforeAll(async () => {
-		// Logs are appended to: start from an empty folder so that they show this run only.
-		rmSync(ARTIFACTS, { recursive: true, force: true });
-		mkdirSync(ARTIFACTS, { recursive: true });
+		// Logs are appended to: remove this file's earlier ones so that they show this run only (the folder is
+		// shared with queue-webhooks.e2e.test.ts, whose files stay).
+		removeArtifacts(ARTIFACTS, 'queue', ['figures.json']);
 		figures.build = await buildState();
 		await ensurePrograms([REDIS, POSTGRES]);
 		services = await startQueueServices({ artifacts: ARTIFACTS });

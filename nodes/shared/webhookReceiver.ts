@@ -9,9 +9,12 @@ import { verifySignature, type SignatureFormat } from './webhookSignature';
  * 2. the signature header must match an HMAC of the exact body bytes under the shared secret, compared
  *    in constant time (else 401), unless the user explicitly turned verification off;
  * 3. a delivery already received (the same body bytes: providers retry with the same signed body) is
- *    answered 200, so the provider stops retrying, and starts nothing. A bounded list of recent
- *    delivery digests lives in the workflow's static data, which n8n loads for each callback and saves
- *    when the call is answered (also on queue-mode webhook processes).
+ *    answered 200, so the provider stops retrying, and starts nothing. Recent delivery digests are
+ *    remembered twice, both bounded: in the workflow's static data, which n8n loads for each callback and
+ *    saves when the call is answered (it outlives restarts and reaches every process, but n8n saves the
+ *    static data whole, so deliveries handled at the same time overwrite each other's entries: measured in
+ *    queue mode, a burst of 1,000 left 0 to 2 in it), and in this process's memory (which nothing
+ *    overwrites, so every repeat reaching the same n8n or webhook process is caught).
  * Every call is answered here, accepted ones too (`startWorkflow`): n8n 2.40 starts an execution with a
  * copy of the static data loaded before it saves what webhook() changed, and that copy is written back when
  * the execution ends, unless the node answered the call itself; then the save comes first (seen in a real
@@ -79,6 +82,24 @@ function rawBodyOf(context: IWebhookFunctions): Buffer | undefined {
 	return Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
 }
 
+/** Recent deliveries per workflow trigger in this process: insertion-ordered sets, oldest dropped first. */
+const deliveriesSeenHere = new Map<string, Set<string>>();
+const MAX_TRIGGERS_REMEMBERED = 1000;
+
+/** Records a digest in this process's memory of a trigger; false when it was already there. */
+export function rememberDeliveryHere(trigger: string, digest: string, limit: number): boolean {
+	let seen = deliveriesSeenHere.get(trigger);
+	if (seen === undefined) {
+		if (deliveriesSeenHere.size >= MAX_TRIGGERS_REMEMBERED) deliveriesSeenHere.delete(deliveriesSeenHere.keys().next().value as string);
+		seen = new Set();
+		deliveriesSeenHere.set(trigger, seen);
+	}
+	if (seen.has(digest)) return false;
+	seen.add(digest);
+	if (seen.size > limit) seen.delete(seen.values().next().value as string);
+	return true;
+}
+
 /** Checks one callback as described above; answers refusals and repeats itself. */
 export function receiveCallback(context: IWebhookFunctions, check: CallbackCheck): Reception {
 	const request = context.getRequestObject();
@@ -104,7 +125,11 @@ export function receiveCallback(context: IWebhookFunctions, check: CallbackCheck
 	const body = context.getBodyData();
 	const digest = deliveryDigest(rawBody ?? JSON.stringify(body));
 	const remember = check.remember ?? DEFAULT_REMEMBERED_DELIVERIES;
-	if (remember > 0 && !rememberDelivery(context.getWorkflowStaticData('node'), digest, remember)) {
+	const trigger = `${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}`;
+	// Both records are updated, whichever already held the digest.
+	const newHere = remember > 0 && rememberDeliveryHere(trigger, digest, remember);
+	const newStored = remember > 0 && rememberDelivery(context.getWorkflowStaticData('node'), digest, remember);
+	if (remember > 0 && !(newHere && newStored)) {
 		response.status(200).json({ received: true, repeated: true });
 		return { kind: 'answered', reason: 'repeated' };
 	}

@@ -66,7 +66,6 @@ interface Registration {
 	description: IWebhookDescription;
 }
 
-const WORKFLOW_ID = 'test-workflow';
 
 export class ActiveWorkflow {
 	readonly calls: WebhookCall[] = [];
@@ -84,8 +83,11 @@ export class ActiveWorkflow {
 		public storedStaticData: string,
 	) {}
 
+	/** Every activation is a workflow of its own, as in n8n (what a trigger remembers is per workflow). */
+	private readonly ownId = `test-workflow-${randomUUID()}`;
+
 	get id(): string {
-		return this.json.id ?? WORKFLOW_ID;
+		return this.json.id ?? this.ownId;
 	}
 
 	/** The workflow static data as stored now. */
@@ -261,7 +263,7 @@ export class ActiveWorkflow {
 		try {
 			// As n8n's WebhookService: a node written as a class of the Node API gets the context as argument.
 			const nodeType = NODE_TYPES.getByNameAndVersion(node.type);
-			result = isNodeClassInstance(nodeType) ? await nodeType.webhook(context) : await nodeType.webhook!.call(context);
+			result = isNodeClassInstance(nodeType) ? await nodeType.webhook!(context) : await nodeType.webhook!.call(context);
 		} catch (error) {
 			call.error = error instanceof Error ? error.message : String(error);
 			if (!res.headersSent) res.status(500).json({ code: 0, message: 'Error in workflow', hint: call.error });

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { deliveryDigest, parseAddressList, rememberDelivery, sourceAddressOf } from '../../../nodes/shared/webhookReceiver';
+import { deliveryDigest, parseAddressList, rememberDelivery, rememberDeliveryHere, sourceAddressOf } from '../../../nodes/shared/webhookReceiver';
 
 describe('repeated-delivery memory', () => {
 	it('refuses a digest it holds and forgets the oldest beyond its limit', () => {
@@ -18,6 +18,15 @@ describe('repeated-delivery memory', () => {
 		const reloaded = JSON.parse(JSON.stringify(data)) as IDataObject;
 		expect(rememberDelivery(reloaded, deliveryDigest(Buffer.from('{"x":1}')), 10)).toBe(false);
 		expect(rememberDelivery(reloaded, deliveryDigest('{"x": 1}'), 10)).toBe(true);
+	});
+});
+
+describe("this process's memory of deliveries", () => {
+	it('is kept per trigger, refuses a digest it holds and forgets the oldest beyond its limit', () => {
+		expect(['a', 'b', 'c'].map((digest) => rememberDeliveryHere('wf1\u0000Trigger', digest, 2))).toEqual([true, true, true]);
+		expect(rememberDeliveryHere('wf1\u0000Trigger', 'c', 2)).toBe(false);
+		expect(rememberDeliveryHere('wf1\u0000Trigger', 'a', 2)).toBe(true);
+		expect(rememberDeliveryHere('wf2\u0000Trigger', 'c', 2)).toBe(true);
 	});
 });
 
