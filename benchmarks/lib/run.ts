@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { SCENARIOS } from '../scenarios';
+import { locationToolsMarkdown } from '../scenarios/location-tools';
 import { startEngine } from './engine';
 import { processCpuMs, SAMPLE_EVERY_MS, samplerCostMsPerSecond } from './measure';
 import { goalsMarkdown } from './goals';
@@ -19,7 +20,8 @@ export interface BenchOptions {
 
 export async function runBench(runtimeDir: string, options: BenchOptions = {}): Promise<void> {
 	const scenarios = SCENARIOS.filter((scenario) => options.only === undefined || options.only.includes(scenario.id));
-	if (scenarios.length === 0)
+	const withLocationTools = options.only === undefined || options.only.includes('location-tools');
+	if (scenarios.length === 0 && !withLocationTools)
 		throw new Error(`No scenario matches --only ${options.only?.join(',')}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
 	const latencies = options.latencies ?? LATENCIES_MS;
 	const started = Date.now();
@@ -29,6 +31,7 @@ export async function runBench(runtimeDir: string, options: BenchOptions = {}): 
 	const results: ScenarioResult[] = [];
 	let runnerIdleMsPerSecond = NaN;
 	let sampler = { idle: NaN, sampling: NaN };
+	let locationTools = '';
 	try {
 		for (const scenario of scenarios) {
 			const scenarioStart = Date.now();
@@ -37,6 +40,10 @@ export async function runBench(runtimeDir: string, options: BenchOptions = {}): 
 				console.log(`\n${scenarioMarkdown(result)}`);
 			}
 			console.log(`(${scenario.id}: ${((Date.now() - scenarioStart) / 1000).toFixed(0)} s)`);
+		}
+		if (withLocationTools) {
+			locationTools = await locationToolsMarkdown();
+			console.log(`\n${locationTools}`);
 		}
 		// The task runner works a little even when idle (offers to the broker every 250 ms): in the baseline's CPU.
 		const runnerBefore = processCpuMs(engine.runnerPid());
@@ -63,6 +70,7 @@ export async function runBench(runtimeDir: string, options: BenchOptions = {}): 
 		'## Scenarios',
 		'',
 		...results.flatMap((result) => [scenarioMarkdown(result), '']),
+		...(locationTools === '' ? [] : [locationTools, '']),
 		METHOD,
 		`- The task runner's idle work (offers to the broker every 250 ms) was ${runnerIdleMsPerSecond.toFixed(1)} ms of CPU per second after the scenarios; it is in the baseline's runner CPU.`,
 		`- Waking the event loop is not free here: after the scenarios, the idle n8n process used ${sampler.idle.toFixed(1)} ms of CPU per second, and ${sampler.sampling.toFixed(1)} ms with the memory sampler (every ${SAMPLE_EVERY_MS} ms) running (its timer, and the collector work that runs when the loop wakes). Up to the difference per second of wall time is in every row's CPU, both flows alike; it matters in long, mostly waiting runs (the 50 ms pass of scenarios 3 and 5, send-and-wait).`,

@@ -200,7 +200,9 @@ export function groupPositions(positions: readonly ItemPosition[], byDevice: boo
 	const groups = new Map<string, ItemPosition[]>();
 	for (const position of positions) {
 		const key = byDevice ? position.deviceId : '';
-		groups.set(key, [...(groups.get(key) ?? []), position]);
+		const group = groups.get(key);
+		if (group === undefined) groups.set(key, [position]);
+		else group.push(position);
 	}
 	return groups;
 }
