@@ -19,11 +19,12 @@ import type { Simulator } from '../../test/simulators/framework';
 import {
 	isWebhookCheck,
 	sandboxProviders,
+	type ManualExampleCheck,
 	type TriggerExampleCheck,
 	type WebhookTriggerExampleCheck,
 } from '../../test/simulators/provider-contract';
 import { artifactsDir } from '../lib/artifacts';
-import { nodeOutput, type ExecutionRecord } from '../lib/n8n';
+import { nodeOutput, type ExecutionRecord, type WorkflowJson } from '../lib/n8n';
 import { waitFor } from '../lib/processes';
 import { ensureRuntime } from '../lib/runtime';
 import { Stack, loadExamples, type Example } from '../lib/stack';
@@ -216,6 +217,64 @@ describe('trigger examples, active in a running n8n', () => {
 			await new Promise((resolve) => setTimeout(resolve, REFUSED_SETTLE_MS));
 			const after = await observe(example, check);
 			expect(late.filter((key) => after.counts.has(key))).toEqual([]);
+		},
+	);
+});
+
+/**
+ * Examples that remember something between executions (the contract's `runs`) and start on a Schedule
+ * Trigger: active in the running n8n with the schedule every minute (the file says every 5 minutes), each
+ * scheduled execution must see what the previous one left in the workflow's static data. The simulator is
+ * set up for execution n right after execution n-1 finished, a good half minute before the next tick.
+ */
+const scheduled = loadExamples(sandboxProviders({ testOnly: true })).filter(
+	(example) =>
+		example.check.kind === 'manual' &&
+		(example.check as ManualExampleCheck<Simulator>).runs !== undefined &&
+		example.json.nodes.some((node) => node.type === 'n8n-nodes-base.scheduleTrigger'),
+);
+
+describe('examples that remember between scheduled executions, active in a running n8n', () => {
+	it.each(scheduled.map((example) => [example.key, example] as const))(
+		'%s: each scheduled execution sees what the previous one left',
+		async (key, example) => {
+			const check = example.check as ManualExampleCheck<Simulator>;
+			const sim = stack.simulatorOf(example.provider);
+			const json = structuredClone(example.json) as WorkflowJson;
+			for (const node of json.nodes.filter((candidate) => candidate.type === 'n8n-nodes-base.scheduleTrigger')) {
+				node.parameters = { rule: { interval: [{ field: 'minutes', minutesInterval: 1 }] } };
+			}
+			const { id: _imported, ...body } = json;
+			const created = await stack.n8n.rest<{ id: string }>('POST', '/workflows', { ...body, name: `${json.name} (every minute)`, active: false });
+			const runs = check.runs ?? 1;
+			const log: Array<Record<string, unknown>> = [];
+			await check.prepare?.(sim, 0);
+			await stack.n8n.activate(created.id);
+			try {
+				for (let run = 0; run < runs; run++) {
+					const started = Date.now();
+					let executions: ExecutionRecord[] = [];
+					await waitFor(
+						`${key}: scheduled execution ${run + 1}`,
+						async () => {
+							executions = (await stack.n8n.executions(created.id)).filter((execution) => execution.status !== 'running');
+							return executions.length > run;
+						},
+						150_000,
+						1000,
+					);
+					const execution = executions[run];
+					expect([execution.status, execution.mode]).toEqual(['success', 'trigger']);
+					const problems = check.check((node) => nodeOutput({ data: execution.data! }, node), sim, run);
+					log.push({ run: run + 1, afterMs: Date.now() - started, problems });
+					expect(problems).toEqual([]);
+					if (run + 1 < runs) await check.prepare?.(sim, run + 1);
+				}
+			} finally {
+				await stack.n8n.deactivate(created.id);
+				writeFileSync(join(artifacts, `${key}--scheduled.json`), JSON.stringify(log, null, 2));
+				console.log(`e2e scheduled ${key}: ${JSON.stringify(log)}`);
+			}
 		},
 	);
 });
