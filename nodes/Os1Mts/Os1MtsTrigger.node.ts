@@ -9,9 +9,9 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { answerOnly, receiveCallback, startWorkflow } from '../shared/webhookReceiver';
-import type { SignatureEncoding } from '../shared/webhookSignature';
+import { signatureOptionFields, type SignatureEncoding } from '../shared/webhookSignature';
 import { callbackToJson, EVENT_KINDS, eventKindOf, tracePointsToJson } from './trigger/events';
-import { OS1_CALLBACK_URL, isLoopbackUrl } from './helpers/callback';
+import { os1CanCallBack } from './helpers/callback';
 import { CREDENTIAL_TYPE, tenantUrlOf } from './transport/request';
 
 /** ASSUMPTION (configurable): the header OS1 signs callbacks in, hinted by a public OS1 client. */
@@ -61,23 +61,10 @@ export class Os1MtsTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Signature Encoding',
-						name: 'signatureEncoding',
-						type: 'options',
-						options: [
-							{ name: 'Hex', value: 'hex' },
-							{ name: 'Base64', value: 'base64' },
-						],
-						default: 'hex',
-					},
-					{
-						displayName: 'Signature Header',
-						name: 'signatureHeader',
-						type: 'string',
-						default: DEFAULT_SIGNATURE_HEADER,
-						description: 'The header carrying the HMAC-SHA256 of the body (not published by OS1: confirm with your tenant)',
-					},
+					...signatureOptionFields(
+						DEFAULT_SIGNATURE_HEADER,
+						'The header carrying the HMAC-SHA256 of the body (not published by OS1: confirm with your tenant)',
+					),
 					{
 						displayName: 'Trace Update Output',
 						name: 'traceOutput',
@@ -122,7 +109,7 @@ export class Os1MtsTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default') ?? '';
 				const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-				if (!OS1_CALLBACK_URL.test(url) && !(isLoopbackUrl(url) && isLoopbackUrl(tenantUrlOf(credentials)))) {
+				if (!os1CanCallBack(url, tenantUrlOf(credentials))) {
 					throw new NodeOperationError(this.getNode(), `OS1 cannot call back this trigger's URL ${url}`, {
 						description:
 							"OS1 only calls back URLs on a public host name (no localhost, IP addresses or ports before the path). Set n8n's WEBHOOK_URL to a public address (or a tunnel) and activate again.",

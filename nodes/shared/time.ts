@@ -113,6 +113,16 @@ export function epochToIso(value: unknown, unit: 's' | 'ms' = 's'): string | nul
 	return fromEpoch(epoch, unit)?.toISO() ?? null;
 }
 
+/**
+ * Epoch seconds or milliseconds, whichever the value must be, as ISO: below 10^11 it cannot be milliseconds
+ * of any time since 1973, so it is seconds. For providers whose documents mix both units. 0 or less: null.
+ */
+export function epochOfEitherUnitToIso(value: unknown): string | null {
+	const epoch = toFiniteNumber(value);
+	if (epoch === null || epoch <= 0) return null;
+	return epochToIso(epoch, epoch < 1e11 ? 's' : 'ms');
+}
+
 function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
 	Object.defineProperty(target, key, {
 		value,

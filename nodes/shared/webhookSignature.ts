@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'crypto';
+import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * Signatures of webhook callbacks: an HMAC of the exact body bytes, keyed with the secret the provider
@@ -81,4 +82,31 @@ export function verifySignature(
 	if (given === undefined || given.length !== DIGEST_BYTES[algorithm]) return false;
 	const expected = digest(secret, rawBody, algorithm);
 	return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * The two options of a webhook trigger whose provider does not publish how it signs: the header carrying
+ * the HMAC-SHA256 of the body (`signatureHeader`, default given) and its encoding (`signatureEncoding`).
+ */
+export function signatureOptionFields(defaultHeader: string, headerDescription: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Signature Encoding',
+			name: 'signatureEncoding',
+			type: 'options',
+			options: [
+				{ name: 'Hex', value: 'hex' },
+				{ name: 'Base64', value: 'base64' },
+			],
+			default: 'hex',
+			description: 'How the HMAC-SHA256 of the body is written in the signature header',
+		},
+		{
+			displayName: 'Signature Header',
+			name: 'signatureHeader',
+			type: 'string',
+			default: defaultHeader,
+			description: headerDescription,
+		},
+	];
 }

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { tryParseDateTime } from '../../shared/time';
-import { operationError } from '../../shared/validation';
+import { epochOfEitherUnitToIso, tryParseDateTime } from '../../shared/time';
+import { operationError, toFiniteNumber } from '../../shared/validation';
 
 /**
  * Where each item's position comes from: the package's normalized location (the `location` field of every
@@ -89,16 +89,10 @@ export function valueAt(record: IDataObject, path: string): unknown {
 	return current;
 }
 
-function numberFrom(value: unknown): number | null {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-	return null;
-}
-
+/** ISO text, an n8n date, or epoch seconds or milliseconds, as ISO UTC; null when none. */
 function timeFrom(value: unknown): string | null {
 	if (value === undefined || value === null || value === '') return null;
-	const epoch = numberFrom(value);
-	if (epoch !== null) return new Date(epoch < 1e11 ? epoch * 1000 : epoch).toISOString();
+	if (toFiniteNumber(value) !== null) return epochOfEitherUnitToIso(value);
 	return tryParseDateTime(value)?.toUTC().toISO() ?? null;
 }
 
@@ -141,8 +135,8 @@ export function readPositions(context: IExecuteFunctions, needTime: boolean): { 
 	const flagged: FlaggedItem[] = [];
 	context.getInputData().forEach((item, itemIndex) => {
 		const json = item.json;
-		const latitude = numberFrom(valueAt(json, paths.latitude));
-		const longitude = numberFrom(valueAt(json, paths.longitude));
+		const latitude = toFiniteNumber(valueAt(json, paths.latitude));
+		const longitude = toFiniteNumber(valueAt(json, paths.longitude));
 		const time = timeFrom(valueAt(json, paths.time));
 		let problem: string | undefined;
 		if (latitude === null || latitude < -90 || latitude > 90) {
@@ -170,7 +164,7 @@ export function readPositions(context: IExecuteFunctions, needTime: boolean): { 
 			longitude: longitude!,
 			time,
 			deviceId: device === undefined || device === null ? '' : String(device),
-			speedKmh: paths.speed === undefined ? null : numberFrom(valueAt(json, paths.speed)),
+			speedKmh: paths.speed === undefined ? null : toFiniteNumber(valueAt(json, paths.speed)),
 		});
 	});
 	return { positions, flagged };
@@ -193,6 +187,12 @@ export function flaggedOutput(context: IExecuteFunctions, flagged: readonly Flag
 		json: { ...input[itemIndex].json, locationError: message },
 		pairedItem: { item: itemIndex },
 	}));
+}
+
+/** Output of an operation that gives one item per input item: with the flagged ones, in input order. */
+export function inInputOrder(context: IExecuteFunctions, output: INodeExecutionData[], flagged: readonly FlaggedItem[]): INodeExecutionData[] {
+	const itemOf = (item: INodeExecutionData) => (item.pairedItem as { item: number }).item;
+	return [...output, ...flaggedOutput(context, flagged)].sort((a, b) => itemOf(a) - itemOf(b));
 }
 
 /** Positions grouped by device (in input order), or all as one group. */

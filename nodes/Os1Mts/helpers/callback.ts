@@ -13,12 +13,17 @@ export const OS1_CALLBACK_URL = /^https?:\/\/(www\.)?[-a-zA-Z0-9@:%._+~#=]{2,256
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export function isLoopbackUrl(url: string): boolean {
+function isLoopbackUrl(url: string): boolean {
 	try {
 		return LOOPBACK_HOSTS.has(new URL(url).hostname);
 	} catch {
 		return false;
 	}
+}
+
+/** Whether this tenant can call the URL back: OS1's pattern, or a local URL when the tenant is local too. */
+export function os1CanCallBack(url: string, tenantUrl: string): boolean {
+	return OS1_CALLBACK_URL.test(url) || (isLoopbackUrl(url) && isLoopbackUrl(tenantUrl));
 }
 
 /**
@@ -28,8 +33,7 @@ export function isLoopbackUrl(url: string): boolean {
  */
 export function requireCallbackUrl(ref: FieldRef, value: unknown, tenantUrl: string): string {
 	const url = typeof value === 'string' ? value.trim() : '';
-	if (OS1_CALLBACK_URL.test(url)) return url;
-	if (isLoopbackUrl(url) && isLoopbackUrl(tenantUrl)) return url;
+	if (os1CanCallBack(url, tenantUrl)) return url;
 	const local = isLoopbackUrl(url) || /^https?:\/\/\d+\.\d+\.\d+\.\d+/.test(url);
 	const error = invalidValue(
 		ref,

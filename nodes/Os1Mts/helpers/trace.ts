@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { normalizeLocation, summarizeTrack, toLineStringFeature, type NormalizedLocation } from '../../shared/location';
-import { os1TimeToIso } from './times';
+import { epochOfEitherUnitToIso } from '../../shared/time';
 
 /**
  * Trace data as OS1 answers it: a GeoJSON FeatureCollection of Point features, each with
@@ -34,7 +34,7 @@ function normalized(trackId: string, feature: TraceFeature): NormalizedLocation 
 		deviceId: trackId,
 		latitude,
 		longitude,
-		time: os1TimeToIso(properties.timestamp),
+		time: epochOfEitherUnitToIso(properties.timestamp),
 		accuracyM: properties.accuracy,
 		speedMps: properties.speed,
 		headingDeg: properties.bearing ?? properties.heading,
@@ -50,7 +50,7 @@ export function traceToPoints(trackId: string, features: TraceFeature[]): TraceP
 			...properties,
 			trackId,
 			sequence: Number.isFinite(sequence) ? sequence : null,
-			timestamp: os1TimeToIso(properties.timestamp),
+			timestamp: epochOfEitherUnitToIso(properties.timestamp),
 			location: normalized(trackId, feature) as unknown as IDataObject,
 		};
 	});

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { normalizeLocation } from '../../shared/location';
-import { os1TimeToIso } from '../helpers/times';
+import { epochOfEitherUnitToIso } from '../../shared/time';
 
 /**
  * OS1's callback events. ASSUMPTION: OS1 publishes that callbacks carry the request's `meta`, not the
@@ -35,7 +35,7 @@ function pointsOf(data: IDataObject): CallbackPoint[] {
 }
 
 function pointJson(trackId: string, point: CallbackPoint): IDataObject {
-	const time = os1TimeToIso(point.timestamp);
+	const time = epochOfEitherUnitToIso(point.timestamp);
 	return {
 		...point,
 		timestamp: time,
@@ -57,7 +57,7 @@ export function callbackToJson(body: IDataObject): IDataObject {
 	const json: IDataObject = {
 		...body,
 		eventType: eventKindOf(body),
-		occurredAt: os1TimeToIso(body.occurredAt) ?? body.occurredAt ?? null,
+		occurredAt: epochOfEitherUnitToIso(body.occurredAt) ?? body.occurredAt ?? null,
 		data: {
 			...data,
 			...('points' in data ? { points: pointsOf(data).map((point) => pointJson(trackId, point)) } : {}),

@@ -1,4 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
 import { invalidValue, requireIntegerInRange } from '../../shared/validation';
 
@@ -46,6 +46,18 @@ export const CACHE_MODES = [
 	{ name: 'Cached or Current', value: '2', description: 'A cached location no older than the maximum location age, else the current one' },
 	{ name: 'Cached Only', value: '0', description: 'The last location ThingSpace stored; no charge, an error when there is none' },
 ] as const;
+
+/** The Cache Mode option of every location request (periodic, current, asynchronous). */
+export function cacheModeOption(description: string): INodeProperties {
+	return {
+		displayName: 'Cache Mode',
+		name: 'cacheMode',
+		type: 'options',
+		options: CACHE_MODES.map((mode) => ({ ...mode })),
+		default: '1',
+		description,
+	};
+}
 
 export interface PeriodicSettings {
 	numberOfFixes: number;

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { signatureOptionFields } from '../../shared/webhookSignature';
 import { REPORT_TYPES } from '../helpers/callback';
 import { accountNameField } from '../helpers/devices';
 
@@ -86,24 +87,7 @@ export const TRIGGER_PROPERTIES: INodeProperties[] = [
 				default: 'VZ-Shared-Key',
 				description: "The header of ThingSpace's registration answer that carries the shared key",
 			},
-			{
-				displayName: 'Signature Encoding',
-				name: 'signatureEncoding',
-				type: 'options',
-				options: [
-					{ name: 'Hex', value: 'hex' },
-					{ name: 'Base64', value: 'base64' },
-				],
-				default: 'hex',
-				description: 'How the HMAC-SHA256 of the body is written in the signature header',
-			},
-			{
-				displayName: 'Signature Header',
-				name: 'signatureHeader',
-				type: 'string',
-				default: 'VZ-Signature',
-				description: 'The callback header carrying the HMAC-SHA256 of the body',
-			},
+			...signatureOptionFields(SIGNATURE_DEFAULTS.signatureHeader, 'The callback header carrying the HMAC-SHA256 of the body'),
 			{
 				displayName: 'Source Allowlist',
 				name: 'sourceAllowlist',

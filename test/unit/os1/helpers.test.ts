@@ -2,7 +2,8 @@ import type { INode } from 'n8n-workflow';
 
 import { encodeCallbackSecret, OS1_CALLBACK_URL, parseMeta, requireCallbackUrl } from '../../../nodes/Os1Mts/helpers/callback';
 import { expiryFromAmount, expirySeconds, requireExpiry } from '../../../nodes/Os1Mts/helpers/expiry';
-import { consentGiven, os1TimeToIso, withIsoFields } from '../../../nodes/Os1Mts/helpers/times';
+import { consentGiven, withIsoFields } from '../../../nodes/Os1Mts/helpers/times';
+import { epochOfEitherUnitToIso } from '../../../nodes/shared/time';
 import { traceToPoints, traceToRoute, type TraceFeature } from '../../../nodes/Os1Mts/helpers/trace';
 import { callbackToJson, tracePointsToJson } from '../../../nodes/Os1Mts/trigger/events';
 import { testNode } from '../test-node';
@@ -64,9 +65,9 @@ describe('OS1 callback URL', () => {
 
 describe('OS1 times and consent words', () => {
 	it('reads seconds and milliseconds alike, 0 as not yet', () => {
-		expect(os1TimeToIso(1633036800)).toBe('2021-09-30T21:20:00.000Z');
-		expect(os1TimeToIso(1678011594259)).toBe('2023-03-05T10:19:54.259Z');
-		expect(os1TimeToIso(0)).toBeNull();
+		expect(epochOfEitherUnitToIso(1633036800)).toBe('2021-09-30T21:20:00.000Z');
+		expect(epochOfEitherUnitToIso(1678011594259)).toBe('2023-03-05T10:19:54.259Z');
+		expect(epochOfEitherUnitToIso(0)).toBeNull();
 		expect(withIsoFields({ startedAt: 1633036800, stoppedAt: 0, status: 'x' }, ['startedAt', 'stoppedAt', 'absent'])).toEqual({
 			startedAt: '2021-09-30T21:20:00.000Z',
 			stoppedAt: null,

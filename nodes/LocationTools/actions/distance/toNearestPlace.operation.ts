@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { operationError, requireLatitude, requireLongitude } from '../../../shared/validation';
 import { nearestPlace } from '../../geometry/distance';
-import { flaggedOutput, positionFields, readPositions } from '../../helpers/positions';
+import { inInputOrder, positionFields, readPositions } from '../../helpers/positions';
 
 const properties: INodeProperties[] = [
 	...positionFields,
@@ -55,5 +55,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			pairedItem: { item: position.itemIndex },
 		};
 	});
-	return [...output, ...flaggedOutput(this, flagged)].sort((a, b) => a.pairedItem.item - b.pairedItem.item);
+	return inInputOrder(this, output, flagged);
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { haversineMeters } from '../../../shared/location';
 import { requireLatitude, requireLongitude } from '../../../shared/validation';
-import { flaggedOutput, positionFields, readPositions } from '../../helpers/positions';
+import { inInputOrder, positionFields, readPositions } from '../../helpers/positions';
 
 const properties: INodeProperties[] = [
 	...positionFields,
@@ -26,5 +26,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const distanceM = Math.round(haversineMeters(position, target) * 100) / 100;
 		return { json: { ...input[position.itemIndex].json, distanceM }, pairedItem: { item: position.itemIndex } };
 	});
-	return [...output, ...flaggedOutput(this, flagged)].sort((a, b) => a.pairedItem.item - b.pairedItem.item);
+	return inInputOrder(this, output, flagged);
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { zoneContains } from '../../geometry/contains';
 import { zoneDistance } from '../../geometry/distance';
-import { flaggedOutput, positionFields, readPositions } from '../../helpers/positions';
+import { inInputOrder, positionFields, readPositions } from '../../helpers/positions';
 import { zoneFields, zoneReader } from '../../helpers/zoneFields';
 
 const properties: INodeProperties[] = [
@@ -52,7 +52,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			pairedItem: { item: position.itemIndex },
 		};
 	});
-	return [...output, ...flaggedOutput(this, flagged)].sort(
-		(a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item,
-	);
+	return inInputOrder(this, output, flagged);
 }

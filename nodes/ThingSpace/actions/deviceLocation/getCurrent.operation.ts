@@ -6,7 +6,7 @@ import { keyedResultsToItems } from '../../../shared/items';
 import { operationError } from '../../../shared/validation';
 import { accountNameField, deviceSourceFields, readDeviceInputs, type DeviceInput, type DeviceRef } from '../../helpers/devices';
 import { currentLocationJson } from '../../helpers/location';
-import { CACHE_MODES, readCacheMode } from '../../helpers/periodicRequest';
+import { cacheModeOption, readCacheMode } from '../../helpers/periodicRequest';
 import { LIMITS, locations } from '../../transport/api';
 import { CREDENTIAL_TYPE } from '../../transport/request';
 
@@ -20,14 +20,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'Cache Mode',
-				name: 'cacheMode',
-				type: 'options',
-				options: CACHE_MODES.map((mode) => ({ ...mode })),
-				default: '1',
-				description: 'Whether a cached position may answer (no charge for cached positions)',
-			},
+			cacheModeOption('Whether a cached position may answer (no charge for cached positions)'),
 		],
 	},
 ];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { accountNameField, deviceSourceFields, readDeviceInputs } from '../../helpers/devices';
-import { CACHE_MODES, PERIODIC_RANGES, readCacheMode, requireInDocumentedRange } from '../../helpers/periodicRequest';
+import { cacheModeOption, PERIODIC_RANGES, readCacheMode, requireInDocumentedRange } from '../../helpers/periodicRequest';
 import { LIMITS, locations } from '../../transport/api';
 import { CREDENTIAL_TYPE } from '../../transport/request';
 import { startForDevices } from '../startForDevices';
@@ -17,14 +17,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'Cache Mode',
-				name: 'cacheMode',
-				type: 'options',
-				options: CACHE_MODES.map((mode) => ({ ...mode })),
-				default: '1',
-				description: 'Whether a cached position may answer (no charge for cached positions)',
-			},
+			cacheModeOption('Whether a cached position may answer (no charge for cached positions)'),
 			{
 				displayName: 'Maximum Location Age (Seconds)',
 				name: 'maxLocationAge',

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { accountNameField, deviceSourceFields, readDeviceInputs } from '../../helpers/devices';
-import { CACHE_MODES, PERIODIC_RANGES, periodicFields, readPeriodicSettings } from '../../helpers/periodicRequest';
+import { cacheModeOption, PERIODIC_RANGES, periodicFields, readPeriodicSettings } from '../../helpers/periodicRequest';
 import { LIMITS, periodic } from '../../transport/api';
 import { CREDENTIAL_TYPE } from '../../transport/request';
 import { startForDevices } from '../startForDevices';
@@ -58,14 +58,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'Cache Mode',
-				name: 'cacheMode',
-				type: 'options',
-				options: CACHE_MODES.map((mode) => ({ ...mode })),
-				default: '1',
-				description: 'Whether a cached position may answer a fix',
-			},
+			cacheModeOption('Whether a cached position may answer a fix'),
 		],
 	},
 ];
